@@ -1,0 +1,1 @@
+//! Flexbox layout of a node tree, backed by taffy.

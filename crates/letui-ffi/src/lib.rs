@@ -1,0 +1,1 @@
+//! letui C ABI.

@@ -240,18 +240,40 @@ impl Screen {
     pub fn draw_text(&mut self, x: i32, y: i32, text: &str, style: Style) -> i32 {
         let clip = self.clip();
         let row_visible = y >= clip.y as i32 && (y as i64) < clip.bottom() as i64;
+        if !row_visible {
+            let end = x as i64 + crate::width::str_width(text) as i64;
+            return end.clamp(i32::MIN as i64, i32::MAX as i64) as i32;
+        }
         let (left, right) = (clip.x as i64, clip.right() as i64);
         let mut cx = x as i64;
+        let y = y as u16;
         for cl in clusters(text) {
             if cl.width == 0 {
                 continue;
             }
             let start = cx;
             cx += cl.width as i64;
-            if !row_visible || cx <= left || start >= right {
+            if cx <= left || start >= right {
                 continue;
             }
-            let y = y as u16;
+            if cl.width == 1 && start >= left && cx <= right {
+                let mut chars = cl.text.chars();
+                if let (Some(c), None) = (chars.next(), chars.next()) {
+                    // Fast path: one narrow scalar, fully visible.
+                    let row = self.grid.row_mut(y);
+                    let i = start as usize;
+                    if i > 0 && row[i].is_continuation() {
+                        row[i - 1].glyph = b' ' as u32;
+                    }
+                    if let Some(next) = row.get_mut(i + 1) {
+                        if next.is_continuation() {
+                            next.glyph = b' ' as u32;
+                        }
+                    }
+                    row[i] = style.cell(c as u32, &row[i]);
+                    continue;
+                }
+            }
             if start < left || cx > right {
                 let bx = start.max(left) as u16;
                 self.put_blank(bx, y, style);

@@ -14,7 +14,7 @@
 //! - a cluster of width 0 (a lone zero-width space or joiner, a combining mark
 //!   with nothing to combine with) is skipped by drawing.
 
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// One grapheme cluster of a string and the number of cells it takes.
@@ -83,26 +83,83 @@ pub fn cluster_width(cluster: &str) -> u8 {
     cluster.width().min(2) as u8
 }
 
+/// True for characters that always form a grapheme cluster boundary on
+/// both sides when their neighbour is ASCII or another such character:
+/// their Grapheme_Cluster_Break property is `Other` (or a Hangul syllable,
+/// whose only joining partners are jamo, which are not in this set), so no
+/// UAX #29 rule can join them with such a neighbour. Conservative: anything
+/// not listed takes the full segmentation path.
+#[inline]
+fn is_simple(c: char) -> bool {
+    matches!(c as u32,
+        0xa0..=0xac | 0xae..=0x2ff // Latin-1 (but soft hyphen), Latin Extended, IPA, modifiers
+        | 0x370..=0x482 | 0x48a..=0x52f // Greek, Cyrillic (but combining)
+        | 0x2010..=0x2027 | 0x2030..=0x205e // punctuation
+        | 0x2190..=0x23ff | 0x2500..=0x25ff // arrows, technical, box drawing, blocks, shapes
+        | 0x3001..=0x3029 | 0x3031..=0x303c | 0x3041..=0x3096 | 0x30a1..=0x30fa | 0x30fc..=0x30ff
+        | 0x3400..=0x4dbf | 0x4e00..=0x9fff // CJK ideographs
+        | 0xac00..=0xd7a3 // Hangul syllables
+        | 0xff01..=0xff60 // fullwidth forms
+    )
+}
+
 /// Iterates over the grapheme clusters of `text` with their widths.
 ///
-/// Pure ASCII text takes a fast path that does not run the segmenter (every
-/// ASCII byte is its own cluster except `\r\n`, which is a control anyway).
+/// Runs of ASCII and of common scripts whose characters never join (see
+/// `is_simple`) are split without the segmenter; everything else
+/// (combining marks, emoji sequences, jamo, regional indicators, Indic
+/// scripts) goes through full UAX #29 segmentation. The result is the same
+/// as segmenting everything.
 pub fn clusters(text: &str) -> Clusters<'_> {
-    Clusters {
-        text,
-        ascii: text.is_ascii(),
-        pos: 0,
-        inner: text.grapheme_indices(true),
-    }
+    Clusters { text, pos: 0 }
 }
 
 /// Iterator returned by [`clusters`].
 #[derive(Debug, Clone)]
 pub struct Clusters<'a> {
     text: &'a str,
-    ascii: bool,
     pos: usize,
-    inner: unicode_segmentation::GraphemeIndices<'a>,
+}
+
+impl<'a> Clusters<'a> {
+    /// The end of the cluster starting at `pos` (not at the end).
+    #[inline]
+    fn cluster_end(&self, pos: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let b = bytes[pos];
+        if b < 0x80 {
+            match bytes.get(pos + 1) {
+                None => return pos + 1,
+                Some(b'\n') if b == b'\r' => return pos + 2,
+                Some(&n) if n < 0x80 => return pos + 1,
+                Some(_) => {
+                    let next = self.text[pos + 1..].chars().next();
+                    if next.is_some_and(is_simple) {
+                        return pos + 1;
+                    }
+                }
+            }
+        } else {
+            let mut chars = self.text[pos..].chars();
+            if let Some(c) = chars.next() {
+                if is_simple(c) {
+                    let end = pos + c.len_utf8();
+                    match chars.next() {
+                        None => return end,
+                        Some(d) if d.is_ascii() || is_simple(d) => return end,
+                        Some(_) => {}
+                    }
+                }
+            }
+        }
+        let mut cursor = GraphemeCursor::new(pos, self.text.len(), true);
+        match cursor.next_boundary(self.text, 0) {
+            Ok(Some(end)) => end,
+            // The whole text is one chunk, so no more context is ever
+            // needed; step one character if the cursor says otherwise.
+            _ => pos + self.text[pos..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
 }
 
 impl<'a> Iterator for Clusters<'a> {
@@ -110,23 +167,13 @@ impl<'a> Iterator for Clusters<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<Cluster<'a>> {
-        if self.ascii {
-            let bytes = self.text.as_bytes();
-            let offset = self.pos;
-            let &b = bytes.get(offset)?;
-            let len = if b == b'\r' && bytes.get(offset + 1) == Some(&b'\n') {
-                2
-            } else {
-                1
-            };
-            self.pos += len;
-            return Some(Cluster {
-                text: &self.text[offset..offset + len],
-                offset,
-                width: u8::from((0x20..0x7f).contains(&b) && len == 1),
-            });
+        let offset = self.pos;
+        if offset >= self.text.len() {
+            return None;
         }
-        let (offset, text) = self.inner.next()?;
+        let end = self.cluster_end(offset);
+        self.pos = end;
+        let text = &self.text[offset..end];
         Some(Cluster {
             text,
             offset,
@@ -154,6 +201,60 @@ pub fn str_width(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn segmented(s: &str) -> Vec<Cluster<'_>> {
+        s.grapheme_indices(true)
+            .map(|(offset, text)| Cluster {
+                text,
+                offset,
+                width: cluster_width(text),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_segmenter() {
+        for s in [
+            "abc\r\nd",
+            "e\u{301}x",
+            "日本語e\u{301}",
+            "가\u{11a8}각",
+            "\u{1100}\u{1161}\u{11a8}",
+            "🇺🇸🇯🇵a",
+            "a\u{200d}b",
+            "😀\u{200d}😀",
+            "क्षि",
+            "\u{600}a",
+            "x\u{feff}y",
+            "ﾊﾟ",
+            "か\u{3099}",
+            "©\u{fe0f}",
+            "a\r",
+            "中\r\n",
+        ] {
+            assert_eq!(clusters(s).collect::<Vec<_>>(), segmented(s), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_segments_like_the_segmenter(chars in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::char::range('\0', '\x7f'),
+                proptest::sample::select(vec![
+                    '\r', '\n', 'é', '\u{301}', '\u{308}', '中', '가', '\u{1100}', '\u{1161}',
+                    '\u{11a8}', '\u{1f1fa}', '\u{1f1f8}', '\u{200d}', '\u{fe0f}', '😀', '👍',
+                    '\u{1f3fd}', 'क', '\u{94d}', '\u{93f}', '\u{600}', '\u{ad}', 'か', '\u{3099}',
+                    '\u{ff8a}', '\u{ff9f}', '©', '—', '─', '\u{200b}', '\u{85}', 'Ω', 'Ж', '\u{483}',
+                ]),
+                proptest::char::any(),
+            ],
+            0..24,
+        )) {
+            let s: String = chars.into_iter().collect();
+            proptest::prop_assert_eq!(clusters(&s).collect::<Vec<_>>(), segmented(&s));
+        }
+    }
 
     #[test]
     fn ascii_and_unicode_paths_agree() {

@@ -186,11 +186,11 @@ impl Renderer {
                 self.diff_row(screen, y);
             }
         }
-        self.place_cursor(w, h);
         if self.open_link != 0 {
             self.out.extend_from_slice(ansi::LINK_CLOSE);
             self.open_link = 0;
         }
+        self.place_cursor(w, h);
         if self.out.len() == header {
             self.out.clear();
             return &self.out;

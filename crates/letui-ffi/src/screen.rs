@@ -1,0 +1,632 @@
+//! The screen object: a back buffer the caller draws into (directly through
+//! shared memory, or with text and fill calls), a renderer, and an output.
+//!
+//! Shared memory: the cells (four `u32` words each), a scratch buffer for
+//! text arguments, and an info block of `u32` words. The cells and scratch
+//! move when the screen is resized or the scratch grows; the generation
+//! word of the info block changes whenever they do. The info block itself
+//! never moves while the screen lives.
+
+use letui_core::cell::{Attrs, Color};
+use letui_core::renderer::{Capabilities, CursorRequest};
+use letui_core::{ColorMode, Rect, Renderer, Screen, Style};
+
+use crate::error::{FfiError, FfiResult, LetuiStatus, bytes, guard, guard_unit, invalid, utf8};
+use crate::handle::{self, Handle, Kind};
+use crate::output::Output;
+
+/// Opaque screen handle.
+pub struct LetuiScreen {
+    _private: [u8; 0],
+}
+
+/// Where the shared buffers of a screen are. Pointers stay valid until the
+/// generation (info word 0) changes or the screen is freed.
+#[repr(C)]
+pub struct LetuiScreenView {
+    /// Cells, four `u32` words each (glyph, fg, bg, attrs), row-major.
+    pub cells: *mut u32,
+    /// Number of `u32` words in `cells`.
+    pub cells_len: usize,
+    /// Scratch buffer for text arguments.
+    pub scratch: *mut u8,
+    /// Its length in bytes.
+    pub scratch_len: usize,
+    /// The info block (see the `LETUI_INFO_*` constants).
+    pub info: *mut u32,
+    /// Number of `u32` words in `info`.
+    pub info_len: usize,
+}
+
+/// Info word: generation, changed whenever cells or scratch move.
+pub const LETUI_INFO_GENERATION: u32 = 0;
+/// Info word: width in cells.
+pub const LETUI_INFO_WIDTH: u32 = 1;
+/// Info word: height in cells.
+pub const LETUI_INFO_HEIGHT: u32 = 2;
+/// Info word: hyperlink epoch, changed when link ids were recycled.
+pub const LETUI_INFO_LINKS_EPOCH: u32 = 3;
+/// Info word: column after the last `letui_screen_draw_text` (an `i32`).
+pub const LETUI_INFO_END_X: u32 = 4;
+/// Info word: bytes of the last rendered frame.
+pub const LETUI_INFO_FRAME_BYTES: u32 = 5;
+/// Info word: bytes waiting in the output buffer (buffer mode).
+pub const LETUI_INFO_PENDING_BYTES: u32 = 6;
+/// Number of info words.
+pub const LETUI_INFO_LEN: u32 = 8;
+
+/// Initial scratch size in bytes.
+const SCRATCH_INITIAL: usize = 64 * 1024;
+/// Largest scratch size in bytes.
+const SCRATCH_MAX: usize = 256 * 1024 * 1024;
+
+/// The object behind a screen handle.
+pub struct ScreenState {
+    screen: Screen,
+    renderer: Renderer,
+    output: Output,
+    scratch: Vec<u8>,
+    info: Box<[u32; LETUI_INFO_LEN as usize]>,
+}
+
+impl Kind for ScreenState {
+    const MAGIC: u64 = 0x6c65_7475_6900_0001;
+    const NAME: &'static str = "screen";
+}
+
+impl ScreenState {
+    fn sync_info(&mut self) {
+        self.info[LETUI_INFO_WIDTH as usize] = self.screen.width() as u32;
+        self.info[LETUI_INFO_HEIGHT as usize] = self.screen.height() as u32;
+        self.info[LETUI_INFO_LINKS_EPOCH as usize] = self.screen.links_epoch();
+        if let Output::Buffer(b) = &self.output {
+            self.info[LETUI_INFO_PENDING_BYTES as usize] = b.len() as u32;
+        }
+    }
+
+    fn bump_generation(&mut self) {
+        let g = &mut self.info[LETUI_INFO_GENERATION as usize];
+        *g = g.wrapping_add(1);
+    }
+
+    fn text(&self, len: u32) -> FfiResult<&str> {
+        scratch_text(&self.scratch, len)
+    }
+}
+
+/// The UTF-8 text in the first `len` bytes of the scratch buffer.
+fn scratch_text(scratch: &[u8], len: u32) -> FfiResult<&str> {
+    let len = len as usize;
+    let Some(b) = scratch.get(..len) else {
+        return Err(FfiError::arg(format!(
+            "text length {len} is larger than the scratch buffer ({} bytes)",
+            scratch.len()
+        )));
+    };
+    utf8(b)
+}
+
+fn color_mode(mode: i32) -> FfiResult<ColorMode> {
+    if mode < 0 {
+        return Ok(ColorMode::detect(|k| std::env::var(k).ok()));
+    }
+    u8::try_from(mode)
+        .ok()
+        .and_then(ColorMode::from_u8)
+        .ok_or_else(|| {
+            FfiError::arg(format!(
+                "color mode {mode} is not one of -1 (detect), 0..=3"
+            ))
+        })
+}
+
+fn caps(bits: u32) -> FfiResult<Capabilities> {
+    if bits > 0xf {
+        return Err(FfiError::arg(format!(
+            "capability bits {bits:#x} has unknown bits"
+        )));
+    }
+    Ok(Capabilities {
+        synchronized_output: bits & 1 != 0,
+        styled_underline: bits & 2 != 0,
+        hyperlinks: bits & 4 != 0,
+        scroll_regions: bits & 8 != 0,
+    })
+}
+
+fn style(fg: u32, bg: u32, attrs: u32) -> Style {
+    Style::new(Color(fg), Color(bg), Attrs(attrs))
+}
+
+/// Clamps a signed rectangle to unsigned cell coordinates.
+fn clip_rect(x: i32, y: i32, w: u32, h: u32) -> Rect {
+    let x0 = (x as i64).clamp(0, u16::MAX as i64);
+    let y0 = (y as i64).clamp(0, u16::MAX as i64);
+    let x1 = (x as i64 + w as i64).clamp(x0, u16::MAX as i64);
+    let y1 = (y as i64 + h as i64).clamp(y0, u16::MAX as i64);
+    Rect::new(x0 as u16, y0 as u16, (x1 - x0) as u16, (y1 - y0) as u16)
+}
+
+fn cast(h: *mut LetuiScreen) -> *mut Handle<ScreenState> {
+    h.cast()
+}
+
+/// Runs `f` on the screen behind `h` inside the export guard.
+fn with(h: *mut LetuiScreen, f: impl FnOnce(&mut ScreenState) -> FfiResult<i32>) -> i32 {
+    // SAFETY: `h` is what the caller holds as a screen handle; `check`
+    // validates it (see handle.rs for the contract).
+    guard(|| unsafe { handle::with(cast(h), f) })
+}
+
+/// Creates a screen of `width` x `height` cells writing frames to `fd`, or
+/// to an output buffer drained with `letui_screen_output` when `fd` is
+/// negative. `color_mode` is -1 to detect from the environment, or 0
+/// (truecolor), 1 (256), 2 (16), 3 (none). The handle goes to `*out`.
+///
+/// # Safety
+/// `out` must be a valid pointer to write a pointer to. The caller keeps
+/// `fd` open while the screen lives.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_new(
+    width: u32,
+    height: u32,
+    fd: i32,
+    color_mode: i32,
+    out: *mut *mut LetuiScreen,
+) -> i32 {
+    guard_unit(|| {
+        if out.is_null() {
+            return Err(FfiError::arg("out pointer is null"));
+        }
+        let screen = Screen::new(width, height).map_err(invalid)?;
+        let mode = self::color_mode(color_mode)?;
+        let mut state = ScreenState {
+            screen,
+            renderer: Renderer::new(mode, Capabilities::default()),
+            output: Output::new(fd)?,
+            scratch: vec![0; SCRATCH_INITIAL],
+            info: Box::new([0; LETUI_INFO_LEN as usize]),
+        };
+        state.sync_info();
+        let h = handle::into_raw(state).cast::<LetuiScreen>();
+        // SAFETY: checked non-null; writable per the contract.
+        unsafe { out.write(h) };
+        Ok(())
+    })
+}
+
+/// Frees a screen. Null is accepted; a second free is an error, not a
+/// crash.
+///
+/// # Safety
+/// `h` is null or a value from `letui_screen_new`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_free(h: *mut LetuiScreen) -> i32 {
+    // SAFETY: validated by handle::free.
+    guard_unit(|| unsafe { handle::free(cast(h)) })
+}
+
+/// Fills `*view` with the shared buffers' addresses and lengths.
+///
+/// # Safety
+/// `h` is a screen handle; `view` points to a writable `LetuiScreenView`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_view(h: *mut LetuiScreen, view: *mut LetuiScreenView) -> i32 {
+    with(h, |s| {
+        if view.is_null() {
+            return Err(FfiError::arg("view pointer is null"));
+        }
+        let cells = s.screen.grid_mut().cells_mut();
+        let v = LetuiScreenView {
+            cells: cells.as_mut_ptr().cast::<u32>(),
+            cells_len: cells.len() * 4,
+            scratch: s.scratch.as_mut_ptr(),
+            scratch_len: s.scratch.len(),
+            info: s.info.as_mut_ptr(),
+            info_len: s.info.len(),
+        };
+        // SAFETY: checked non-null; writable per the contract.
+        unsafe { view.write(v) };
+        Ok(0)
+    })
+}
+
+/// Resizes the screen, keeping the overlapping content; the next frame
+/// repaints everything. Cells move: the generation changes.
+///
+/// # Safety
+/// `h` is a screen handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_resize(h: *mut LetuiScreen, width: u32, height: u32) -> i32 {
+    with(h, |s| {
+        s.screen.resize(width, height).map_err(invalid)?;
+        s.renderer.force_redraw();
+        s.bump_generation();
+        s.sync_info();
+        Ok(0)
+    })
+}
+
+/// Makes the scratch buffer at least `len` bytes. When it grows it moves:
+/// the generation changes.
+///
+/// # Safety
+/// `h` is a screen handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_reserve_scratch(h: *mut LetuiScreen, len: u64) -> i32 {
+    with(h, |s| {
+        let len = usize::try_from(len).unwrap_or(usize::MAX);
+        if len > SCRATCH_MAX {
+            return Err(FfiError::arg(format!(
+                "scratch of {len} bytes requested, the limit is {SCRATCH_MAX}"
+            )));
+        }
+        if len > s.scratch.len() {
+            s.scratch = vec![0; len.next_power_of_two().min(SCRATCH_MAX)];
+            s.bump_generation();
+        }
+        Ok(0)
+    })
+}
+
+/// Draws the UTF-8 text in the first `len` scratch bytes at (`x`, `y`),
+/// clipped, in the given style (`fg`/`bg` as cell colors, `0x03000000` to
+/// keep the cell's color; `attrs` as cell attributes). The column after the
+/// text goes to info word `LETUI_INFO_END_X`.
+///
+/// # Safety
+/// `h` is a screen handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_draw_text(
+    h: *mut LetuiScreen,
+    x: i32,
+    y: i32,
+    len: u32,
+    fg: u32,
+    bg: u32,
+    attrs: u32,
+) -> i32 {
+    with(h, |s| {
+        check_link(s, attrs)?;
+        let ScreenState {
+            screen,
+            scratch,
+            info,
+            ..
+        } = s;
+        let text = scratch_text(scratch, len)?;
+        let end = screen.draw_text(x, y, text, style(fg, bg, attrs));
+        info[LETUI_INFO_END_X as usize] = end as u32;
+        Ok(0)
+    })
+}
+
+fn check_link(s: &ScreenState, attrs: u32) -> FfiResult<()> {
+    let id = Attrs(attrs).link();
+    if id != 0 && s.screen.link_url(id).is_none() {
+        return Err(FfiError::arg(format!(
+            "hyperlink id {id} is not registered (ids are recycled when the links epoch changes)"
+        )));
+    }
+    Ok(())
+}
+
+/// Fills a rectangle (clipped) with the first grapheme of the UTF-8 text in
+/// the first `len` scratch bytes (a space when `len` is 0).
+///
+/// # Safety
+/// `h` is a screen handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_fill(
+    h: *mut LetuiScreen,
+    x: i32,
+    y: i32,
+    width: u32,
+    height: u32,
+    len: u32,
+    fg: u32,
+    bg: u32,
+    attrs: u32,
+) -> i32 {
+    with(h, |s| {
+        check_link(s, attrs)?;
+        let ScreenState {
+            screen, scratch, ..
+        } = s;
+        let glyph = if len == 0 {
+            " "
+        } else {
+            scratch_text(scratch, len)?
+        };
+        screen.fill(x, y, width, height, glyph, style(fg, bg, attrs));
+        Ok(0)
+    })
+}
+
+/// Blanks the whole screen, ignoring the clip.
+///
+/// # Safety
+/// `h` is a screen handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_clear(h: *mut LetuiScreen) -> i32 {
+    with(h, |s| {
+        s.screen.clear();
+        Ok(0)
+    })
+}
+
+/// Restricts drawing to a rectangle (intersected with the screen); a
+/// negative `width` lifts the restriction.
+///
+/// # Safety
+/// `h` is a screen handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_set_clip(
+    h: *mut LetuiScreen,
+    x: i32,
+    y: i32,
+    width: i32,
+    height: i32,
+) -> i32 {
+    with(h, |s| {
+        if width < 0 {
+            s.screen.set_clip(None);
+        } else {
+            let height = height.max(0) as u32;
+            s.screen
+                .set_clip(Some(clip_rect(x, y, width as u32, height)));
+        }
+        Ok(0)
+    })
+}
+
+/// Registers the URL in the first `len` scratch bytes as a hyperlink and
+/// returns its id (1..=65535, for bits 16..32 of cell attributes), or a
+/// negative status.
+///
+/// # Safety
+/// `h` is a screen handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_link(h: *mut LetuiScreen, len: u32) -> i32 {
+    with(h, |s| {
+        let url = s.text(len)?.to_string();
+        let id = s.screen.link(&url).map_err(invalid)?;
+        Ok(id as i32)
+    })
+}
+
+/// Renders a frame: the bytes that bring the terminal to the screen go to
+/// the output (one write). Their number goes to info word
+/// `LETUI_INFO_FRAME_BYTES`; nothing is written when nothing changed.
+///
+/// # Safety
+/// `h` is a screen handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_render(h: *mut LetuiScreen) -> i32 {
+    with(h, |s| {
+        let frame = s.renderer.render(&mut s.screen);
+        let n = frame.len();
+        let sent = if n > 0 { s.output.send(frame) } else { Ok(()) };
+        if sent.is_err() {
+            // What reached the terminal is unknown: repaint next time.
+            s.renderer.force_redraw();
+        }
+        s.info[LETUI_INFO_FRAME_BYTES as usize] = n as u32;
+        s.sync_info();
+        sent.map(|()| 0)
+    })
+}
+
+/// Makes the next frame repaint everything.
+///
+/// # Safety
+/// `h` is a screen handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_force_redraw(h: *mut LetuiScreen) -> i32 {
+    with(h, |s| {
+        s.renderer.force_redraw();
+        Ok(0)
+    })
+}
+
+/// Where the terminal cursor goes after each frame: shown at (`x`, `y`)
+/// with DECSCUSR `shape` (0..=6), or hidden when `x` or `y` is negative.
+///
+/// # Safety
+/// `h` is a screen handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_set_cursor(
+    h: *mut LetuiScreen,
+    x: i32,
+    y: i32,
+    shape: u32,
+) -> i32 {
+    with(h, |s| {
+        if shape > 6 {
+            return Err(FfiError::arg(format!("cursor shape {shape} is not 0..=6")));
+        }
+        let position = (x >= 0 && y >= 0)
+            .then(|| (x.min(u16::MAX as i32) as u16, y.min(u16::MAX as i32) as u16));
+        s.renderer.set_cursor(CursorRequest {
+            position,
+            shape: shape as u8,
+        });
+        Ok(0)
+    })
+}
+
+/// Sets the color mode (-1 detect, 0 truecolor, 1 256, 2 16, 3 none); the
+/// next frame repaints everything.
+///
+/// # Safety
+/// `h` is a screen handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_set_color_mode(h: *mut LetuiScreen, mode: i32) -> i32 {
+    with(h, |s| {
+        let mode = color_mode(mode)?;
+        s.renderer.set_color_mode(mode);
+        Ok(mode as i32)
+    })
+}
+
+/// Sets capability bits: 1 synchronized output, 2 styled underlines, 4
+/// hyperlinks, 8 scroll regions (all on by default).
+///
+/// # Safety
+/// `h` is a screen handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_set_capabilities(h: *mut LetuiScreen, bits: u32) -> i32 {
+    with(h, |s| {
+        s.renderer.set_capabilities(caps(bits)?);
+        Ok(0)
+    })
+}
+
+/// Renders into rows `origin..` of the normal screen (`enabled` non-zero)
+/// instead of the whole terminal; the next frame repaints everything.
+///
+/// # Safety
+/// `h` is a screen handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_set_inline(
+    h: *mut LetuiScreen,
+    enabled: u32,
+    origin: u32,
+) -> i32 {
+    with(h, |s| {
+        let origin = u16::try_from(origin)
+            .map_err(|_| FfiError::arg(format!("inline origin row {origin} is too large")))?;
+        s.renderer.set_inline(enabled != 0, origin);
+        Ok(0)
+    })
+}
+
+/// In buffer mode, points `*ptr`/`*len` at the bytes waiting to be sent.
+/// They stay valid until the next call on this screen.
+///
+/// # Safety
+/// `h` is a screen handle; `ptr` and `len` are writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_output(
+    h: *mut LetuiScreen,
+    ptr: *mut *const u8,
+    len: *mut usize,
+) -> i32 {
+    with(h, |s| {
+        if ptr.is_null() || len.is_null() {
+            return Err(FfiError::arg("output pointers are null"));
+        }
+        let Output::Buffer(b) = &s.output else {
+            return Err(FfiError::new(
+                LetuiStatus::Unsupported,
+                "this screen writes to a file descriptor; it has no output buffer",
+            ));
+        };
+        // SAFETY: checked non-null; writable per the contract.
+        unsafe {
+            ptr.write(b.as_ptr());
+            len.write(b.len());
+        }
+        Ok(0)
+    })
+}
+
+/// In buffer mode, drops the first `n` waiting bytes (those the caller
+/// sent on).
+///
+/// # Safety
+/// `h` is a screen handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_consume_output(h: *mut LetuiScreen, n: u64) -> i32 {
+    with(h, |s| {
+        let Output::Buffer(b) = &mut s.output else {
+            return Err(FfiError::new(
+                LetuiStatus::Unsupported,
+                "this screen has no output buffer",
+            ));
+        };
+        let n = usize::try_from(n).unwrap_or(usize::MAX);
+        if n > b.len() {
+            return Err(FfiError::arg(format!(
+                "cannot consume {n} bytes, {} are waiting",
+                b.len()
+            )));
+        }
+        b.drain(..n);
+        s.sync_info();
+        Ok(0)
+    })
+}
+
+/// Writes the text of row `y` (UTF-8, wide characters once, no trailing
+/// trimming) into the scratch buffer and returns its length in bytes, or a
+/// negative status. The scratch grows if needed (generation changes).
+///
+/// # Safety
+/// `h` is a screen handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_row_text(h: *mut LetuiScreen, y: u32) -> i32 {
+    with(h, |s| {
+        if y >= s.screen.height() as u32 {
+            return Err(FfiError::arg(format!(
+                "row {y} is outside the screen (height {})",
+                s.screen.height()
+            )));
+        }
+        let text = s.screen.row_text(y as u16);
+        put_scratch(s, text.as_bytes())
+    })
+}
+
+/// Writes the text of one cell's grapheme into the scratch buffer and
+/// returns its length (0 for the right half of a wide character).
+///
+/// # Safety
+/// `h` is a screen handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_cell_text(h: *mut LetuiScreen, x: u32, y: u32) -> i32 {
+    with(h, |s| {
+        let cell = u16::try_from(x)
+            .ok()
+            .zip(u16::try_from(y).ok())
+            .and_then(|(x, y)| s.screen.grid().get(x, y).copied())
+            .ok_or_else(|| FfiError::arg(format!("cell ({x}, {y}) is outside the screen")))?;
+        let text = s.screen.cell_text(&cell);
+        put_scratch(s, text.as_bytes())
+    })
+}
+
+fn put_scratch(s: &mut ScreenState, text: &[u8]) -> FfiResult<i32> {
+    if text.len() > s.scratch.len() {
+        s.scratch = vec![0; text.len().next_power_of_two()];
+        s.bump_generation();
+    }
+    s.scratch[..text.len()].copy_from_slice(text);
+    i32::try_from(text.len()).map_err(|_| FfiError::arg("text too long"))
+}
+
+/// Draws text given as a pointer and length (for C callers; the TS binding
+/// uses the scratch buffer). Same as `letui_screen_draw_text` otherwise.
+///
+/// # Safety
+/// `h` is a screen handle; `text` points to `len` readable bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_draw_text_ptr(
+    h: *mut LetuiScreen,
+    x: i32,
+    y: i32,
+    text: *const u8,
+    len: usize,
+    fg: u32,
+    bg: u32,
+    attrs: u32,
+) -> i32 {
+    with(h, |s| {
+        check_link(s, attrs)?;
+        // SAFETY: per the contract.
+        let b = unsafe { bytes(text, len)? };
+        let end = s.screen.draw_text(x, y, utf8(b)?, style(fg, bg, attrs));
+        s.info[LETUI_INFO_END_X as usize] = end as u32;
+        Ok(0)
+    })
+}

@@ -1,0 +1,130 @@
+import { describe, expect, test } from "bun:test";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { FFIType, type Pointer, ptr } from "bun:ffi";
+import { LetuiError } from "./errors.ts";
+import { check, lastError, native, symbols } from "./library.ts";
+import { Status } from "./status.ts";
+
+const header = readFileSync(resolve(import.meta.dir, "../../../../crates/letui-ffi/include/letui.h"), "utf8");
+
+/** C type in the header -> the FFIType codes that may stand for it. */
+function ffiTypesFor(c: string): number[] {
+  const t = c.replace(/\bconst\b/g, "").replace(/\s+/g, " ").trim();
+  if (t.includes("*")) return [FFIType.ptr];
+  switch (t) {
+    case "int32_t":
+      return [FFIType.i32];
+    case "uint32_t":
+      return [FFIType.u32];
+    case "uint64_t":
+    case "size_t":
+      return [FFIType.u64, FFIType.u64_fast];
+    case "void":
+      return [FFIType.void];
+    default:
+      throw new Error(`unmapped C type ${c}`);
+  }
+}
+
+function parseHeader(): Map<string, { ret: string; params: string[] }> {
+  const fns = new Map<string, { ret: string; params: string[] }>();
+  const re = /^([A-Za-z_][\w \t*]*?)\s*\b(letui_\w+)\(([^)]*)\);/gm;
+  for (const m of header.matchAll(re)) {
+    const [, ret, name, params] = m;
+    if (!ret || !name || params === undefined) continue;
+    const list = params.trim() === "" || params.trim() === "void" ? [] : params.split(",").map((p) => p.trim());
+    // Drop the parameter name, keep the type.
+    fns.set(name, { ret, params: list.map((p) => p.replace(/\b\w+$/, "").trim()) });
+  }
+  return fns;
+}
+
+describe("native symbol table", () => {
+  test("matches the generated C header exactly", () => {
+    const fns = parseHeader();
+    expect(fns.size).toBeGreaterThan(10);
+    const table = symbols as Record<string, { args: readonly number[]; returns: number }>;
+    for (const [name, sig] of Object.entries(table)) {
+      const c = fns.get(name);
+      if (!c) throw new Error(`${name} is in the TS symbol table but not in letui.h`);
+      expect({ name, n: sig.args.length }).toEqual({ name, n: c.params.length });
+      sig.args.forEach((a, i) => {
+        const allowed = ffiTypesFor(c.params[i] ?? "");
+        if (!allowed.includes(a)) throw new Error(`${name} argument ${i}: TS has ${a}, header has ${c.params[i]}`);
+      });
+      if (!ffiTypesFor(c.ret).includes(sig.returns)) throw new Error(`${name} returns ${c.ret}, TS has ${sig.returns}`);
+    }
+    for (const name of fns.keys()) {
+      if (!(name in table)) throw new Error(`${name} is exported in letui.h but the binding does not declare it`);
+    }
+  });
+
+  test("the library reports its version", () => {
+    expect(native().letui_version()).toBe(0x000100);
+  });
+});
+
+describe("misuse of the C ABI from Bun", () => {
+  const lib = native();
+
+  test("a null handle is an error, not a crash", () => {
+    expect(lib.letui_screen_render(null)).toBe(Status.NullHandle);
+    expect(lastError()).toContain("null");
+    expect(lib.letui_screen_free(null)).toBe(Status.Ok);
+  });
+
+  test("a freed handle is an error and a double free is too", () => {
+    const out = new BigUint64Array(1);
+    check(lib.letui_screen_new(10, 2, -1, 0, out));
+    const h = Number(out[0]) as Pointer;
+    expect(lib.letui_screen_free(h)).toBe(Status.Ok);
+    expect(lib.letui_screen_render(h)).toBe(Status.InvalidHandle);
+    expect(lastError()).toContain("already freed");
+    expect(lib.letui_screen_free(h)).toBe(Status.InvalidHandle);
+  });
+
+  test("a pointer to something that is not a handle is rejected", () => {
+    const fake = new BigUint64Array([123n, 0n, 0n, 0n]);
+    expect(lib.letui_screen_render(ptr(fake))).toBe(Status.InvalidHandle);
+    expect(lastError()).toContain("not a letui handle");
+  });
+
+  test("zero, huge and overflowing sizes are rejected", () => {
+    const out = new BigUint64Array(1);
+    for (const [w, h] of [
+      [0, 10],
+      [10, 0],
+      [70000, 1],
+      [65535, 65535],
+      [2 ** 32 - 1, 2],
+    ] as const) {
+      expect(lib.letui_screen_new(w, h, -1, 0, out)).toBe(Status.InvalidArgument);
+      expect(lastError()).toContain("invalid screen size");
+    }
+  });
+
+  test("a closed file descriptor is rejected", () => {
+    const out = new BigUint64Array(1);
+    expect(lib.letui_screen_new(10, 2, 987654, 0, out)).toBe(Status.InvalidArgument);
+    expect(lastError()).toContain("not open");
+  });
+
+  test("invalid UTF-8 is rejected with a clear error", () => {
+    const out = new BigUint64Array(1);
+    check(lib.letui_screen_new(10, 2, -1, 0, out));
+    const h = Number(out[0]) as Pointer;
+    const bad = new Uint8Array([0x61, 0xff, 0x62]);
+    expect(lib.letui_screen_draw_text_ptr(h, 0, 0, bad, 3, 0, 0, 0)).toBe(Status.InvalidUtf8);
+    expect(lastError()).toContain("UTF-8");
+    expect(lib.letui_screen_draw_text(h, 0, 0, 1 << 30, 0, 0, 0)).toBe(Status.InvalidArgument);
+    expect(lastError()).toContain("scratch");
+    check(lib.letui_screen_free(h));
+  });
+
+  test("a panic inside a native call becomes an error", () => {
+    expect(lib.letui_debug_panic()).toBe(Status.Panic);
+    expect(lastError()).toContain("letui_debug_panic");
+    expect(() => check(Status.Panic)).toThrow(LetuiError);
+  });
+});

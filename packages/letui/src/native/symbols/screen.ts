@@ -1,0 +1,31 @@
+import { FFIType } from "bun:ffi";
+
+const { i32, u32, u64, ptr } = FFIType;
+
+/** Symbols of the screen object (`letui_screen_*`) and the library basics. */
+export const screenSymbols = {
+  letui_version: { args: [], returns: u32 },
+  letui_last_error: { args: [ptr, u64], returns: FFIType.u64_fast },
+  letui_debug_panic: { args: [], returns: i32 },
+  letui_screen_new: { args: [u32, u32, i32, i32, ptr], returns: i32 },
+  letui_screen_free: { args: [ptr], returns: i32 },
+  letui_screen_view: { args: [ptr, ptr], returns: i32 },
+  letui_screen_resize: { args: [ptr, u32, u32], returns: i32 },
+  letui_screen_reserve_scratch: { args: [ptr, u64], returns: i32 },
+  letui_screen_draw_text: { args: [ptr, i32, i32, u32, u32, u32, u32], returns: i32 },
+  letui_screen_draw_text_ptr: { args: [ptr, i32, i32, ptr, u64, u32, u32, u32], returns: i32 },
+  letui_screen_fill: { args: [ptr, i32, i32, u32, u32, u32, u32, u32, u32], returns: i32 },
+  letui_screen_clear: { args: [ptr], returns: i32 },
+  letui_screen_set_clip: { args: [ptr, i32, i32, i32, i32], returns: i32 },
+  letui_screen_link: { args: [ptr, u32], returns: i32 },
+  letui_screen_render: { args: [ptr], returns: i32 },
+  letui_screen_force_redraw: { args: [ptr], returns: i32 },
+  letui_screen_set_cursor: { args: [ptr, i32, i32, u32], returns: i32 },
+  letui_screen_set_color_mode: { args: [ptr, i32], returns: i32 },
+  letui_screen_set_capabilities: { args: [ptr, u32], returns: i32 },
+  letui_screen_set_inline: { args: [ptr, u32, u32], returns: i32 },
+  letui_screen_output: { args: [ptr, ptr, ptr], returns: i32 },
+  letui_screen_consume_output: { args: [ptr, u64], returns: i32 },
+  letui_screen_row_text: { args: [ptr, u32], returns: i32 },
+  letui_screen_cell_text: { args: [ptr, u32, u32], returns: i32 },
+} as const;

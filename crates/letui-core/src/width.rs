@@ -14,7 +14,7 @@
 //! - a cluster of width 0 (a lone zero-width space or joiner, a combining mark
 //!   with nothing to combine with) is skipped by drawing.
 
-use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
+use unicode_segmentation::GraphemeCursor;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// One grapheme cluster of a string and the number of cells it takes.
@@ -203,6 +203,7 @@ mod tests {
     use super::*;
 
     fn segmented(s: &str) -> Vec<Cluster<'_>> {
+        use unicode_segmentation::UnicodeSegmentation;
         s.grapheme_indices(true)
             .map(|(offset, text)| Cluster {
                 text,

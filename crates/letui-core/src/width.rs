@@ -201,9 +201,9 @@ pub fn str_width(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_segmentation::UnicodeSegmentation;
 
     fn segmented(s: &str) -> Vec<Cluster<'_>> {
-        use unicode_segmentation::UnicodeSegmentation;
         s.grapheme_indices(true)
             .map(|(offset, text)| Cluster {
                 text,

@@ -6,7 +6,8 @@
 //! - [`color`]: terminal color capabilities and downgrading;
 //! - [`ansi`], [`renderer`]: the diff of two grids into the fewest bytes;
 //! - [`input`]: terminal input bytes to events;
-//! - [`layout`]: flexbox layout of a node tree (taffy).
+//! - [`layout`]: flexbox layout of a node tree (taffy);
+//! - [`terminal`]: raw mode, terminal modes, and restoring both.
 //!
 //! This crate has no FFI and no global mutable state; `letui-ffi` wraps it
 //! in a C ABI.
@@ -21,6 +22,7 @@ pub mod layout;
 pub mod links;
 pub mod renderer;
 pub mod screen;
+pub mod terminal;
 pub mod width;
 
 #[doc(inline)]

@@ -10,6 +10,36 @@
 #include <stdlib.h>
 
 /*
+ `u32` words per event record.
+ */
+#define LETUI_INPUT_RECORD_WORDS 8
+
+/*
+ Info word: generation, changed whenever records or text move.
+ */
+#define LETUI_INPUT_INFO_GENERATION 0
+
+/*
+ Info word: 1 when buffered input waits for a timeout (`letui_input_flush`).
+ */
+#define LETUI_INPUT_INFO_PENDING 1
+
+/*
+ Info word: 1 inside a bracketed paste that has not ended.
+ */
+#define LETUI_INPUT_INFO_IN_PASTE 2
+
+/*
+ Info word: bytes used in the text buffer by the last call.
+ */
+#define LETUI_INPUT_INFO_TEXT_USED 3
+
+/*
+ Number of info words.
+ */
+#define LETUI_INPUT_INFO_LEN 4
+
+/*
  Info word: generation, changed whenever cells or scratch move.
  */
 #define LETUI_INFO_GENERATION 0
@@ -105,9 +135,50 @@ typedef int32_t LetuiStatus;
 #endif // __cplusplus
 
 /*
+ Opaque input handle.
+ */
+typedef struct LetuiInput LetuiInput;
+
+/*
  Opaque screen handle.
  */
 typedef struct LetuiScreen LetuiScreen;
+
+/*
+ Opaque terminal handle.
+ */
+typedef struct LetuiTerminal LetuiTerminal;
+
+/*
+ Where an input's shared buffers are. Pointers stay valid until the
+ generation (info word 0) changes or the handle is freed.
+ */
+typedef struct LetuiInputView {
+  /*
+   Event records, `LETUI_INPUT_RECORD_WORDS` words each.
+   */
+  const uint32_t *records;
+  /*
+   Number of `u32` words in `records`.
+   */
+  size_t records_len;
+  /*
+   Text of events (UTF-8).
+   */
+  const uint8_t *text;
+  /*
+   Its length in bytes.
+   */
+  size_t text_len;
+  /*
+   The info block (see the `LETUI_INPUT_INFO_*` constants).
+   */
+  const uint32_t *info;
+  /*
+   Number of `u32` words in `info`.
+   */
+  size_t info_len;
+} LetuiInputView;
 
 /*
  Where the shared buffers of a screen are. Pointers stay valid until the
@@ -166,6 +237,69 @@ size_t letui_last_error(uint8_t *buf, size_t cap);
  that status.
  */
 int32_t letui_debug_panic(void);
+
+/*
+ Creates an input parser. `max_paste` bounds a bracketed paste in bytes
+ (0 for the default, 32 MiB).
+
+ # Safety
+ `out` is writable.
+ */
+int32_t letui_input_new(uint32_t max_paste, struct LetuiInput **out);
+
+/*
+ Frees an input parser. Null is accepted; a second free is an error.
+
+ # Safety
+ `h` is null or a value from `letui_input_new`.
+ */
+int32_t letui_input_free(struct LetuiInput *h);
+
+/*
+ Fills `*view` with the shared buffers' addresses and lengths.
+
+ # Safety
+ `h` is an input handle; `view` is writable.
+ */
+int32_t letui_input_view(struct LetuiInput *h, struct LetuiInputView *view);
+
+/*
+ Decodes a chunk of terminal input and returns the number of events
+ written as records, or a negative status.
+
+ # Safety
+ `h` is an input handle; `data` points to `len` readable bytes.
+ */
+int32_t letui_input_feed(struct LetuiInput *h, const uint8_t *data, size_t len);
+
+/*
+ Resolves input waiting for a timeout (call after about 25 ms without
+ input while info word `LETUI_INPUT_INFO_PENDING` is 1): a lone ESC
+ becomes the Escape key. Returns the number of events.
+
+ # Safety
+ `h` is an input handle.
+ */
+int32_t letui_input_flush(struct LetuiInput *h);
+
+/*
+ Ends a bracketed paste whose end marker never came (call after a long
+ silence while info word `LETUI_INPUT_INFO_IN_PASTE` is 1): what arrived
+ is delivered as a paste. Returns the number of events.
+
+ # Safety
+ `h` is an input handle.
+ */
+int32_t letui_input_abort_paste(struct LetuiInput *h);
+
+/*
+ Says that a cursor position report was requested, so that the next
+ `CSI row ; col R` is read as one rather than as a function key.
+
+ # Safety
+ `h` is an input handle.
+ */
+int32_t letui_input_expect_cursor_position(struct LetuiInput *h);
 
 /*
  Creates a screen of `width` x `height` cells writing frames to `fd`, or
@@ -389,6 +523,98 @@ int32_t letui_screen_draw_text_ptr(struct LetuiScreen *h,
                                    uint32_t fg,
                                    uint32_t bg,
                                    uint32_t attrs);
+
+/*
+ Creates a terminal on `input_fd` and `output_fd` (not yet entered).
+
+ # Safety
+ `out` is writable; the caller keeps both descriptors open while the
+ terminal lives.
+ */
+int32_t letui_terminal_new(int32_t input_fd, int32_t output_fd, struct LetuiTerminal **out);
+
+/*
+ Frees a terminal, leaving the session first if it is still entered.
+
+ # Safety
+ `h` is null or a value from `letui_terminal_new`.
+ */
+int32_t letui_terminal_free(struct LetuiTerminal *h);
+
+/*
+ Returns 1 when both descriptors are terminals, 0 otherwise.
+
+ # Safety
+ `h` is a terminal handle.
+ */
+int32_t letui_terminal_is_tty(struct LetuiTerminal *h);
+
+/*
+ Enters the session: saves the terminal's settings, switches to raw mode
+ and writes the mode sequences. `modes`: 1 alternate screen, 2 hide
+ cursor, 4 bracketed paste, 8 focus reports, bits 8..10 mouse (0 off, 1
+ clicks, 2 drag, 3 all motion). Entering twice is an error.
+
+ # Safety
+ `h` is a terminal handle.
+ */
+int32_t letui_terminal_enter(struct LetuiTerminal *h, uint32_t modes);
+
+/*
+ Leaves the session: turns every mode off, leaves the alternate screen,
+ shows the cursor and restores the saved settings. Does nothing when not
+ entered; works even after a panic poisoned the handle.
+
+ # Safety
+ `h` is a terminal handle.
+ */
+int32_t letui_terminal_leave(struct LetuiTerminal *h);
+
+/*
+ Returns 1 while the session is entered, 0 otherwise.
+
+ # Safety
+ `h` is a terminal handle.
+ */
+int32_t letui_terminal_is_active(struct LetuiTerminal *h);
+
+/*
+ Enables the kitty keyboard protocol with `flags` (1 disambiguate, 2
+ event types, 4 alternate keys, 8 all keys as escapes, 16 associated
+ text), pushed so that leaving pops it.
+
+ # Safety
+ `h` is a terminal handle.
+ */
+int32_t letui_terminal_push_keyboard(struct LetuiTerminal *h, uint32_t flags);
+
+/*
+ Enables xterm's modifyOtherKeys at `level` (1 or 2), for terminals
+ without the kitty protocol (tmux with `extended-keys` on reports
+ modified keys this way); leaving resets it.
+
+ # Safety
+ `h` is a terminal handle.
+ */
+int32_t letui_terminal_modify_other_keys(struct LetuiTerminal *h, uint32_t level);
+
+/*
+ Writes bytes to the terminal's output synchronously (queries, and
+ anything that must be ordered with rendered frames).
+
+ # Safety
+ `h` is a terminal handle; `data` points to `len` readable bytes.
+ */
+int32_t letui_terminal_write(struct LetuiTerminal *h, const uint8_t *data, size_t len);
+
+/*
+ Writes the terminal's size to `size[0]` (columns) and `size[1]` (rows).
+ Fails with `Unsupported` when neither descriptor is a terminal.
+
+ # Safety
+ `h` is a terminal handle; `size` points to two writable `u32`.
+ */
+int32_t letui_terminal_size(struct LetuiTerminal *h, uint32_t *size);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -101,8 +101,30 @@ pub unsafe fn with<T: Kind, R>(
     f: impl FnOnce(&mut T) -> FfiResult<R>,
 ) -> FfiResult<R> {
     // SAFETY: forwarded contract.
+    unsafe { with_inner(ptr, false, f) }
+}
+
+/// [`with`], but also on a poisoned handle: for calls that must work
+/// whatever happened before, like giving the terminal back.
+///
+/// # Safety
+/// As for [`check`].
+pub unsafe fn with_poisoned<T: Kind, R>(
+    ptr: *mut Handle<T>,
+    f: impl FnOnce(&mut T) -> FfiResult<R>,
+) -> FfiResult<R> {
+    // SAFETY: forwarded contract.
+    unsafe { with_inner(ptr, true, f) }
+}
+
+unsafe fn with_inner<T: Kind, R>(
+    ptr: *mut Handle<T>,
+    allow_poisoned: bool,
+    f: impl FnOnce(&mut T) -> FfiResult<R>,
+) -> FfiResult<R> {
+    // SAFETY: forwarded contract.
     let h = unsafe { check(ptr)? };
-    if h.poisoned {
+    if h.poisoned && !allow_poisoned {
         return Err(FfiError::new(
             LetuiStatus::Poisoned,
             format!("{} handle is unusable after an earlier panic", T::NAME),

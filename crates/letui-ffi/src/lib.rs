@@ -13,9 +13,11 @@
 
 pub mod error;
 pub mod handle;
+pub mod input;
 pub mod log;
 pub mod output;
 pub mod screen;
+pub mod terminal;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 

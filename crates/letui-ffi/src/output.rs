@@ -47,7 +47,30 @@ impl Output {
     }
 }
 
-fn write_all(fd: i32, mut bytes: &[u8]) -> FfiResult<()> {
+/// Fails unless `fd` is an open descriptor.
+pub fn check_open(fd: i32) -> FfiResult<()> {
+    if fd < 0 {
+        return Err(FfiError::arg(format!("file descriptor {fd} is negative")));
+    }
+    // SAFETY: borrowed only for this check; an fd that is not open makes
+    // fcntl fail with EBADF, which is reported.
+    let borrowed = unsafe { BorrowedFd::borrow_raw(fd) };
+    rustix::fs::fcntl_getfl(borrowed)
+        .map_err(|e| FfiError::arg(format!("file descriptor {fd} is not open: {e}")))?;
+    Ok(())
+}
+
+/// Borrows a descriptor checked open earlier.
+///
+/// # Safety
+/// `fd` must stay open while the result is used.
+pub unsafe fn borrow(fd: i32) -> BorrowedFd<'static> {
+    // SAFETY: forwarded contract.
+    unsafe { BorrowedFd::borrow_raw(fd) }
+}
+
+/// Writes all of `bytes` to `fd` (see [`Output::send`]).
+pub fn write_all(fd: i32, mut bytes: &[u8]) -> FfiResult<()> {
     // SAFETY: the descriptor was checked open at creation, and the caller
     // keeps it open for the life of the screen (the documented contract).
     let fd = unsafe { BorrowedFd::borrow_raw(fd) };

@@ -1,6 +1,19 @@
 /**
  * letui: terminal UIs in TypeScript on Bun, with the hot path in Rust.
  */
+export { type InputDecoderOptions, InputDecoder } from "./input/decoder.ts";
+export type {
+  EventBase,
+  FocusEvent,
+  InputEvent,
+  KeyEvent,
+  Modifiers,
+  MouseButton,
+  MouseEvent,
+  PasteEvent,
+  ReplyEvent,
+  ResizeEvent,
+} from "./input/events.ts";
 export { LetuiError } from "./native/errors.ts";
 export { type StatusName, Status } from "./native/status.ts";
 export {
@@ -29,6 +42,7 @@ export {
   type Style,
   type UnderlineStyle,
 } from "./style.ts";
+export { Terminal, type TerminalEvents, type TerminalOptions } from "./terminal.ts";
 export {
   batch,
   computed,

@@ -6,11 +6,15 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { dlopen, suffix } from "bun:ffi";
 import { LetuiError } from "./errors.ts";
+import { inputSymbols } from "./symbols/input.ts";
 import { screenSymbols } from "./symbols/screen.ts";
+import { terminalSymbols } from "./symbols/terminal.ts";
 
 /** Every symbol the binding uses, with its C signature in bun:ffi terms. */
 export const symbols = {
   ...screenSymbols,
+  ...inputSymbols,
+  ...terminalSymbols,
 } as const;
 
 /** The loaded library's functions. */

@@ -1,0 +1,15 @@
+//! The terminal session: raw mode and the modes an application turns on,
+//! and everything needed to give the terminal back exactly as it was.
+//!
+//! - [`modes`]: which modes to enable, and the bytes that enable and
+//!   disable them (pure);
+//! - [`tty`]: saving, changing and restoring the terminal's settings
+//!   (termios and file status flags) on a file descriptor.
+
+pub mod modes;
+pub mod tty;
+
+#[doc(inline)]
+pub use modes::{Modes, MouseMode};
+#[doc(inline)]
+pub use tty::{TtyError, TtyState, window_size};

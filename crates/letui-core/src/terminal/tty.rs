@@ -1,0 +1,109 @@
+//! Saving, changing and restoring a terminal's settings.
+
+use std::os::fd::AsFd;
+
+use rustix::fs::{OFlags, fcntl_getfl, fcntl_setfl};
+use rustix::termios::{OptionalActions, Termios, isatty, tcgetattr, tcgetwinsize, tcsetattr};
+use thiserror::Error;
+
+/// Errors from terminal settings.
+#[derive(Debug, Error)]
+pub enum TtyError {
+    /// The descriptor is not a terminal.
+    #[error("not a terminal (standard input must be a TTY for an interactive session)")]
+    NotATerminal,
+    /// A system call failed.
+    #[error("{call} failed: {source}")]
+    Sys {
+        /// The call.
+        call: &'static str,
+        /// Its error.
+        source: rustix::io::Errno,
+    },
+}
+
+fn sys(call: &'static str) -> impl FnOnce(rustix::io::Errno) -> TtyError {
+    move |source| TtyError::Sys { call, source }
+}
+
+/// What a session changes on its input and output descriptors, as found
+/// before it changed them.
+#[derive(Debug, Clone)]
+pub struct TtyState {
+    termios: Termios,
+    input_flags: OFlags,
+    output_flags: Option<OFlags>,
+}
+
+impl TtyState {
+    /// Saves the settings of the terminal on `input` (and the status flags
+    /// of `output`, which shares the terminal but may be another open file
+    /// description).
+    ///
+    /// # Errors
+    /// [`TtyError::NotATerminal`] when `input` is not a terminal, or the
+    /// system call's error.
+    pub fn save(input: impl AsFd, output: Option<impl AsFd>) -> Result<TtyState, TtyError> {
+        let input = input.as_fd();
+        if !isatty(input) {
+            return Err(TtyError::NotATerminal);
+        }
+        Ok(TtyState {
+            termios: tcgetattr(input).map_err(sys("tcgetattr"))?,
+            input_flags: fcntl_getfl(input).map_err(sys("fcntl(F_GETFL)"))?,
+            output_flags: match output {
+                Some(o) => Some(fcntl_getfl(o.as_fd()).map_err(sys("fcntl(F_GETFL)"))?),
+                None => None,
+            },
+        })
+    }
+
+    /// Puts the terminal in raw mode: no echo, no line editing, no signals
+    /// from keys (Ctrl-C and Ctrl-Z arrive as bytes), no output
+    /// post-processing, reads return each byte as it comes.
+    ///
+    /// # Errors
+    /// The system call's error.
+    pub fn make_raw(&self, input: impl AsFd) -> Result<(), TtyError> {
+        let mut raw = self.termios.clone();
+        raw.make_raw();
+        tcsetattr(input.as_fd(), OptionalActions::Flush, &raw).map_err(sys("tcsetattr"))
+    }
+
+    /// Puts back everything [`TtyState::save`] recorded.
+    ///
+    /// # Errors
+    /// The first failing system call's error (the others are still tried).
+    pub fn restore(&self, input: impl AsFd, output: Option<impl AsFd>) -> Result<(), TtyError> {
+        let input = input.as_fd();
+        let a = tcsetattr(input, OptionalActions::Now, &self.termios).map_err(sys("tcsetattr"));
+        let b = fcntl_setfl(input, self.input_flags).map_err(sys("fcntl(F_SETFL)"));
+        let c = match (output, self.output_flags) {
+            (Some(o), Some(flags)) => fcntl_setfl(o.as_fd(), flags).map_err(sys("fcntl(F_SETFL)")),
+            _ => Ok(()),
+        };
+        a.and(b).and(c)
+    }
+}
+
+/// The size of the terminal on `fd` as (columns, rows); `None` when it is
+/// not a terminal or reports a zero size.
+pub fn window_size(fd: impl AsFd) -> Option<(u16, u16)> {
+    let ws = tcgetwinsize(fd).ok()?;
+    (ws.ws_col > 0 && ws.ws_row > 0).then_some((ws.ws_col, ws.ws_row))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pipe_is_not_a_terminal() {
+        let (r, w) = rustix::pipe::pipe().unwrap();
+        assert!(matches!(
+            TtyState::save(&r, Some(&w)),
+            Err(TtyError::NotATerminal)
+        ));
+        assert_eq!(window_size(&r), None);
+    }
+}

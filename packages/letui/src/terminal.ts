@@ -1,0 +1,464 @@
+/**
+ * The terminal session: raw mode and modes on start, input events while
+ * running, and the terminal given back on every way the program can end.
+ */
+import type { Pointer } from "bun:ffi";
+import { InputDecoder } from "./input/decoder.ts";
+import type { FocusEvent, InputEvent, KeyEvent, MouseEvent, PasteEvent, ReplyEvent, ResizeEvent } from "./input/events.ts";
+import { eventBase } from "./input/events.ts";
+import { argumentError, LetuiError } from "./native/errors.ts";
+import { check, native } from "./native/library.ts";
+import { type ColorMode, Screen } from "./screen.ts";
+
+/** Options of a {@link Terminal}. */
+export interface TerminalOptions {
+  /**
+   * `"fullscreen"` uses the alternate screen; `"inline"` renders in a
+   * region of {@link inlineHeight} rows below the shell prompt.
+   * @default "fullscreen"
+   */
+  mode?: "fullscreen" | "inline";
+  /**
+   * Rows of the inline region.
+   * @default 10
+   */
+  inlineHeight?: number;
+  /**
+   * Mouse reporting: off, clicks (and wheel), drag (also motion with a
+   * button held), or all motion.
+   * @default "clicks"
+   */
+  mouse?: "off" | "clicks" | "drag" | "motion";
+  /** Bracketed paste. @default true */
+  paste?: boolean;
+  /** Focus in/out events. @default true */
+  focus?: boolean;
+  /**
+   * Ask for the kitty keyboard protocol (disambiguated keys, release
+   * events) and fall back to legacy input when the terminal does not
+   * answer within {@link queryTimeout}.
+   * @default true
+   */
+  kittyKeyboard?: boolean;
+  /** How long to wait for replies to terminal queries, in ms. @default 200 */
+  queryTimeout?: number;
+  /** Silence after a lone ESC before it counts as the Escape key, in ms. @default 25 */
+  escapeTimeout?: number;
+  /** Color mode of the screen. @default "auto" */
+  colorMode?: ColorMode;
+  /** Input file descriptor. @default 0 */
+  input?: number;
+  /** Output file descriptor. @default 1 */
+  output?: number;
+}
+
+/** Event types of a {@link Terminal} and their payloads. */
+export interface TerminalEvents {
+  /** A key. Default for Ctrl-C: exit; for Ctrl-Z: suspend. */
+  key: KeyEvent;
+  /** A mouse event. */
+  mouse: MouseEvent;
+  /** A paste. */
+  paste: PasteEvent;
+  /** Focus gained or lost. */
+  focus: FocusEvent;
+  /** The terminal was resized; the screen already has the new size. */
+  resize: ResizeEvent;
+  /** The program came back from suspension (Ctrl-Z then `fg`); the next frame repaints everything. */
+  resume: { type: "resume" };
+}
+
+type Handler<T> = (event: T) => void;
+
+const decoderText = new TextEncoder();
+
+/** Terminals whose session is entered, restored together on exit. */
+const active = new Set<Terminal>();
+let handlersInstalled = false;
+
+function restoreAll(): void {
+  for (const t of active) t.restore();
+}
+
+const SIGNALS = { SIGINT: 2, SIGHUP: 1, SIGTERM: 15 } as const;
+
+function onSignal(signal: keyof typeof SIGNALS): void {
+  restoreAll();
+  process.exit(128 + SIGNALS[signal]);
+}
+
+function onFatal(err: unknown): void {
+  restoreAll();
+  // The terminal is back on the main screen: the error is readable now.
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+}
+
+function onTstp(): void {
+  for (const t of active) t.suspend();
+}
+
+function onCont(): void {
+  for (const t of [...suspended]) t.resume();
+}
+
+const suspended = new Set<Terminal>();
+
+const signalHandlers = {
+  SIGINT: () => onSignal("SIGINT"),
+  SIGHUP: () => onSignal("SIGHUP"),
+  SIGTERM: () => onSignal("SIGTERM"),
+};
+
+function installHandlers(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  process.on("exit", restoreAll);
+  process.on("uncaughtException", onFatal);
+  process.on("unhandledRejection", onFatal);
+  for (const [sig, fn] of Object.entries(signalHandlers)) process.on(sig as NodeJS.Signals, fn);
+  process.on("SIGTSTP", onTstp);
+  process.on("SIGCONT", onCont);
+}
+
+function removeHandlers(): void {
+  if (!handlersInstalled || active.size > 0 || suspended.size > 0) return;
+  handlersInstalled = false;
+  process.off("exit", restoreAll);
+  process.off("uncaughtException", onFatal);
+  process.off("unhandledRejection", onFatal);
+  for (const [sig, fn] of Object.entries(signalHandlers)) process.off(sig as NodeJS.Signals, fn);
+  process.off("SIGTSTP", onTstp);
+  process.off("SIGCONT", onCont);
+}
+
+const MOUSE_BITS = { off: 0, clicks: 1, drag: 2, motion: 3 } as const;
+
+/**
+ * A terminal session on the process's TTY. {@link start} enters raw mode,
+ * the alternate screen (or an inline region), mouse, paste and focus
+ * reporting and, when the terminal answers, the kitty keyboard protocol;
+ * {@link stop} gives all of it back, and so does every way the program
+ * can end (return, `process.exit`, an uncaught exception or rejection,
+ * SIGINT, SIGTERM, SIGHUP, Ctrl-C, a panic in native code). Ctrl-Z
+ * suspends with the terminal restored, and `fg` resumes with a full
+ * repaint.
+ */
+export class Terminal {
+  readonly #options: Required<Omit<TerminalOptions, "colorMode">> & { colorMode: ColorMode };
+  #handle: Pointer | null = null;
+  #decoder: InputDecoder | null = null;
+  #screen: Screen | null = null;
+  #entered = false;
+  #kitty = false;
+  #escTimer: ReturnType<typeof setTimeout> | undefined;
+  #pasteTimer: ReturnType<typeof setTimeout> | undefined;
+  #handlers = new Map<keyof TerminalEvents, Set<Handler<never>>>();
+  #replyWaiters: ((r: ReplyEvent) => boolean)[] = [];
+  #onData = (chunk: Buffer | string) => this.#input(typeof chunk === "string" ? decoderText.encode(chunk) : chunk);
+  #onResize = () => this.#resized();
+  #exited: Promise<number>;
+  #resolveExit: (code: number) => void = () => {};
+  #origin = 0;
+
+  constructor(options: TerminalOptions = {}) {
+    this.#options = {
+      mode: options.mode ?? "fullscreen",
+      inlineHeight: options.inlineHeight ?? 10,
+      mouse: options.mouse ?? "clicks",
+      paste: options.paste ?? true,
+      focus: options.focus ?? true,
+      kittyKeyboard: options.kittyKeyboard ?? true,
+      queryTimeout: options.queryTimeout ?? 200,
+      escapeTimeout: options.escapeTimeout ?? 25,
+      colorMode: options.colorMode ?? "auto",
+      input: options.input ?? 0,
+      output: options.output ?? 1,
+    };
+    if (!(this.#options.mode in { fullscreen: 1, inline: 1 })) throw argumentError(`unknown terminal mode ${JSON.stringify(options.mode)}`);
+    if (!(this.#options.mouse in MOUSE_BITS)) throw argumentError(`unknown mouse mode ${JSON.stringify(options.mouse)}`);
+    if (!Number.isInteger(this.#options.inlineHeight) || this.#options.inlineHeight < 1) {
+      throw argumentError(`inlineHeight must be a positive integer, got ${options.inlineHeight}`);
+    }
+    this.#exited = new Promise((resolve) => {
+      this.#resolveExit = resolve;
+    });
+  }
+
+  /** True when input and output are terminals (a session can start). */
+  static isTTY(input = 0, output = 1): boolean {
+    const out = new BigUint64Array(1);
+    if (native().letui_terminal_new(input, output, out) < 0) return false;
+    const h = Number(out[0]) as Pointer;
+    try {
+      return native().letui_terminal_is_tty(h) === 1;
+    } finally {
+      native().letui_terminal_free(h);
+    }
+  }
+
+  /** The screen frames are drawn into, sized to the terminal (or the inline region). */
+  get screen(): Screen {
+    if (!this.#screen) throw new LetuiError(0, "the terminal session has not started", "InvalidArgument");
+    return this.#screen;
+  }
+
+  /** True while the session is entered. */
+  get running(): boolean {
+    return this.#entered;
+  }
+
+  /** True when the kitty keyboard protocol is on. */
+  get kittyKeyboard(): boolean {
+    return this.#kitty;
+  }
+
+  /** Resolves with the exit code when the session ends. */
+  get exited(): Promise<number> {
+    return this.#exited;
+  }
+
+  /** The terminal's size in cells. */
+  size(): { width: number; height: number } {
+    const h = this.#handle ?? this.#open();
+    const size = new Uint32Array(2);
+    check(native().letui_terminal_size(h, size));
+    return { width: size[0] ?? 80, height: size[1] ?? 24 };
+  }
+
+  #open(): Pointer {
+    const out = new BigUint64Array(1);
+    check(native().letui_terminal_new(this.#options.input, this.#options.output, out));
+    this.#handle = Number(out[0]) as Pointer;
+    return this.#handle;
+  }
+
+  /** Writes bytes to the terminal, ordered with rendered frames. */
+  write(data: string | Uint8Array): void {
+    const bytes = typeof data === "string" ? decoderText.encode(data) : data;
+    if (bytes.length === 0 || !this.#handle) return;
+    check(native().letui_terminal_write(this.#handle, bytes, bytes.length));
+  }
+
+  /** Starts the session. Resolves once the terminal's replies (or their timeout) settled the keyboard protocol. */
+  async start(): Promise<void> {
+    if (this.#entered) return;
+    const h = this.#handle ?? this.#open();
+    if (native().letui_terminal_is_tty(h) !== 1) {
+      throw new LetuiError(-8, "letui needs a terminal: standard input and output must be a TTY", "Unsupported");
+    }
+    const o = this.#options;
+    const inline = o.mode === "inline";
+    const bits = (inline ? 0 : 1) | 2 | (o.paste ? 4 : 0) | (o.focus ? 8 : 0) | (MOUSE_BITS[o.mouse] << 8);
+    check(native().letui_terminal_enter(h, bits));
+    this.#entered = true;
+    active.add(this);
+    installHandlers();
+    this.#decoder = new InputDecoder();
+    process.stdin.on("data", this.#onData);
+    process.stdin.resume();
+    process.on("SIGWINCH", this.#onResize);
+
+    const { width, height } = this.size();
+    if (inline) {
+      const rows = Math.min(o.inlineHeight, height);
+      // Make room below the prompt, then ask where the region starts.
+      this.write(rows > 1 ? `${"\n".repeat(rows - 1)}\x1b[${rows - 1}A\r` : "\r");
+      this.#decoder.expectCursorPosition();
+      const pos = await this.#query("\x1b[6n", (r) => r.type === "cursorPosition");
+      this.#origin = pos?.type === "cursorPosition" ? pos.row : Math.max(0, height - rows);
+      this.#screen = new Screen({ width, height: rows, fd: o.output, colorMode: o.colorMode });
+      this.#screen.setInline(true, this.#origin);
+    } else {
+      this.#screen = new Screen({ width, height, fd: o.output, colorMode: o.colorMode });
+    }
+    if (o.kittyKeyboard) await this.#negotiateKeyboard();
+  }
+
+  /** Asks for the kitty protocol flags, then primary device attributes: a flags reply before DA1 means support. */
+  async #negotiateKeyboard(): Promise<void> {
+    let flags: number | undefined;
+    const reply = await this.#query("\x1b[?u\x1b[c", (r) => {
+      if (r.type === "keyboardFlags") {
+        flags = r.flags;
+        return false;
+      }
+      return r.type === "deviceAttributes";
+    });
+    if (!this.#handle || !this.#entered) return;
+    if (reply && flags !== undefined) {
+      check(native().letui_terminal_push_keyboard(this.#handle, 1 | 2));
+      this.#kitty = true;
+    } else if (reply) {
+      // No kitty protocol: ask for modifyOtherKeys, which tmux (with
+      // extended-keys on) and xterm use to report modified keys.
+      check(native().letui_terminal_modify_other_keys(this.#handle, 1));
+    }
+  }
+
+  /** Sends a query and waits for a matching reply, or undefined after the timeout. */
+  #query(seq: string, match: (r: ReplyEvent) => boolean): Promise<ReplyEvent | undefined> {
+    return new Promise((resolve) => {
+      const waiter = (r: ReplyEvent) => {
+        if (!match(r)) return false;
+        clearTimeout(timer);
+        resolve(r);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        this.#replyWaiters = this.#replyWaiters.filter((w) => w !== waiter);
+        resolve(undefined);
+      }, this.#options.queryTimeout);
+      this.#replyWaiters.push(waiter);
+      this.write(seq);
+    });
+  }
+
+  /** Subscribes to an event type; returns the unsubscribe function. */
+  on<K extends keyof TerminalEvents>(type: K, handler: Handler<TerminalEvents[K]>): () => void {
+    let set = this.#handlers.get(type);
+    if (!set) {
+      set = new Set();
+      this.#handlers.set(type, set);
+    }
+    set.add(handler as Handler<never>);
+    return () => set.delete(handler as Handler<never>);
+  }
+
+  #emit<K extends keyof TerminalEvents>(type: K, event: TerminalEvents[K]): void {
+    const set = this.#handlers.get(type);
+    if (!set) return;
+    for (const h of [...set]) (h as Handler<TerminalEvents[K]>)(event);
+  }
+
+  #input(chunk: Uint8Array): void {
+    const d = this.#decoder;
+    if (!d) return;
+    clearTimeout(this.#escTimer);
+    clearTimeout(this.#pasteTimer);
+    this.#dispatch(d.feed(chunk));
+    this.#arm();
+  }
+
+  #arm(): void {
+    const d = this.#decoder;
+    if (!d) return;
+    if (d.inPaste) {
+      this.#pasteTimer = setTimeout(() => this.#dispatch(d.abortPaste()), 1000);
+    } else if (d.pending) {
+      this.#escTimer = setTimeout(() => {
+        this.#dispatch(d.flush());
+        this.#arm();
+      }, this.#options.escapeTimeout);
+    }
+  }
+
+  #dispatch(events: (InputEvent | ReplyEvent)[]): void {
+    for (const e of events) {
+      switch (e.type) {
+        case "key":
+          this.#emit("key", e);
+          if (!e.defaultPrevented && e.kind !== "release" && e.ctrl && !e.alt && !e.shift) {
+            if (e.name === "c") this.exit(130);
+            else if (e.name === "z") this.suspend();
+          }
+          break;
+        case "mouse":
+          this.#emit("mouse", e);
+          break;
+        case "paste":
+          this.#emit("paste", e);
+          break;
+        case "focus":
+          this.#emit("focus", e);
+          break;
+        case "resize":
+          this.#emit("resize", e);
+          break;
+        default:
+          this.#replyWaiters = this.#replyWaiters.filter((w) => !w(e));
+      }
+    }
+  }
+
+  #resized(): void {
+    if (!this.#entered || !this.#screen) return;
+    const { width, height } = this.size();
+    const rows = this.#options.mode === "inline" ? Math.min(this.#options.inlineHeight, height) : height;
+    this.#screen.resize(width, rows);
+    this.#emit("resize", Object.assign(eventBase(), { type: "resize" as const, width, height: rows }));
+  }
+
+  /**
+   * Gives the terminal back right now (synchronously): modes off, main
+   * screen, cursor shown, settings restored. Used by exit paths; the
+   * session object stays usable for {@link resume}.
+   */
+  restore(): void {
+    if (!this.#handle || !this.#entered) return;
+    if (this.#options.mode === "inline" && this.#screen) {
+      // Leave the cursor below the region, on a fresh line.
+      const below = this.#origin + this.#screen.height;
+      this.write(`\x1b[${below};1H\r\n`);
+    }
+    native().letui_terminal_leave(this.#handle);
+    this.#entered = false;
+    this.#kitty = false;
+    active.delete(this);
+  }
+
+  /** Suspends the program like Ctrl-Z in a shell: the terminal is restored first, and {@link resume} runs on `fg`. */
+  suspend(): void {
+    if (!this.#entered) return;
+    this.restore();
+    suspended.add(this);
+    process.kill(process.pid, "SIGSTOP");
+  }
+
+  /** Re-enters the session after a suspension and repaints everything. */
+  resume(): void {
+    if (!suspended.delete(this) || !this.#handle) return;
+    const o = this.#options;
+    const bits = (o.mode === "inline" ? 0 : 1) | 2 | (o.paste ? 4 : 0) | (o.focus ? 8 : 0) | (MOUSE_BITS[o.mouse] << 8);
+    check(native().letui_terminal_enter(this.#handle, bits));
+    this.#entered = true;
+    active.add(this);
+    if (o.kittyKeyboard) void this.#negotiateKeyboard();
+    if (this.#screen) {
+      this.#resized();
+      this.#screen.forceRedraw();
+      this.#screen.render();
+    }
+    this.#emit("resume", { type: "resume" });
+  }
+
+  /** Ends the session and frees everything; resolves {@link exited} with `code`. Idempotent. */
+  stop(code = 0): void {
+    clearTimeout(this.#escTimer);
+    clearTimeout(this.#pasteTimer);
+    process.stdin.off("data", this.#onData);
+    process.stdin.pause();
+    process.off("SIGWINCH", this.#onResize);
+    this.restore();
+    suspended.delete(this);
+    this.#screen?.dispose();
+    this.#screen = null;
+    this.#decoder?.dispose();
+    this.#decoder = null;
+    if (this.#handle) native().letui_terminal_free(this.#handle);
+    this.#handle = null;
+    removeHandlers();
+    this.#resolveExit(code);
+  }
+
+  /** Stops the session and exits the process with `code`. */
+  exit(code = 0): never {
+    this.stop(code);
+    process.exit(code);
+  }
+
+  /** Stops at the end of a `using` block. */
+  [Symbol.dispose](): void {
+    this.stop();
+  }
+}

@@ -616,6 +616,27 @@ int32_t letui_terminal_write(struct LetuiTerminal *h, const uint8_t *data, size_
  */
 int32_t letui_terminal_size(struct LetuiTerminal *h, uint32_t *size);
 
+/*
+ Returns the display width in cells of the UTF-8 text at `text`/`len`,
+ or a negative status.
+
+ # Safety
+ `text` points to `len` readable bytes (or is null with `len` 0).
+ */
+int32_t letui_text_width(const uint8_t *text, size_t len);
+
+/*
+ Splits the UTF-8 text into grapheme clusters and writes one word per
+ cluster into `out` (at most `cap` words): the cluster's end offset in
+ UTF-16 code units, shifted left by 2, or'ed with its width (0, 1 or 2).
+ Returns the number of clusters (which may be larger than `cap`: call
+ again with a larger buffer), or a negative status.
+
+ # Safety
+ `text` points to `len` readable bytes; `out` to `cap` writable `u32`.
+ */
+int32_t letui_text_clusters(const uint8_t *text, size_t len, uint32_t *out, size_t cap);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

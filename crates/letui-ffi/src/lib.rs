@@ -18,6 +18,7 @@ pub mod log;
 pub mod output;
 pub mod screen;
 pub mod terminal;
+pub mod text;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 

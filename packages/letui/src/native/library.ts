@@ -9,12 +9,14 @@ import { LetuiError } from "./errors.ts";
 import { inputSymbols } from "./symbols/input.ts";
 import { screenSymbols } from "./symbols/screen.ts";
 import { terminalSymbols } from "./symbols/terminal.ts";
+import { textSymbols } from "./symbols/text.ts";
 
 /** Every symbol the binding uses, with its C signature in bun:ffi terms. */
 export const symbols = {
   ...screenSymbols,
   ...inputSymbols,
   ...terminalSymbols,
+  ...textSymbols,
 } as const;
 
 /** The loaded library's functions. */

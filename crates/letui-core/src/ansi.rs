@@ -52,6 +52,19 @@ pub fn push_num(out: &mut Vec<u8>, n: u32) {
         out.push(b'0' + n as u8);
         return;
     }
+    if n < 256 {
+        push_u8(out, n as u8);
+        return;
+    }
+    if n < 10_000 {
+        // Four digits or fewer: byte pushes, no variable-length copy.
+        let d = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10];
+        let skip = usize::from(n < 1000);
+        for &x in &d[skip..] {
+            out.push(b'0' + x as u8);
+        }
+        return;
+    }
     let mut buf = [0u8; 10];
     let mut i = buf.len();
     let mut n = n;

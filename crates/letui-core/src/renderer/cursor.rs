@@ -177,6 +177,11 @@ pub fn best_move(cur: Cursor, x: u16, y: u16, origin: u16) -> Move {
     let Some(cy) = cur.y else {
         return cup;
     };
+    if y == cy {
+        // Same row: a horizontal move is never longer than CUP, which
+        // spells the row out as well.
+        return Move::Relative(0, horizontal(cur.x, x));
+    }
     let rel = if y > cy && x == 0 && y - cy <= 4 {
         Move::CrLf(y - cy)
     } else {

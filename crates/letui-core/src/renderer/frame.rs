@@ -288,13 +288,17 @@ impl Renderer {
     /// the fast path does not apply) and leaves the rest to the general
     /// path. This is most of a full repaint.
     fn fast_run(&mut self, back: &[Cell], y: u16, mut x: usize) -> usize {
-        if self.cursor != Cursor::at(x as u16, y)
-            || self.open_link != 0
-            || self.mode != ColorMode::TrueColor
-        {
+        if self.open_link != 0 || self.mode != ColorMode::TrueColor {
             return x;
         }
         let w = back.len();
+        if x + 1 >= w || !simple_cell(back, self.front.row(y), x) {
+            return x;
+        }
+        if self.cursor != Cursor::at(x as u16, y) {
+            let pen = simple_pen(&back[x], self.caps.styled_underline);
+            self.move_or_reprint(back, x as u16, y, &pen, 0);
+        }
         let Renderer {
             front,
             out,
@@ -305,30 +309,13 @@ impl Renderer {
         } = self;
         let front = front.row_mut(y);
         let mut ch = Chunk::new(chunk);
-        let link_mask = 0xffff_0000;
         // The last column leaves the cursor in pending wrap: general path.
         while x + 1 < w {
             let c = back[x];
-            if c == front[x]
-                || !(0x21..0x7f).contains(&c.glyph)
-                || (x > 0 && back[x - 1].glyph >= 0x7f)
-                || c.attrs.0 & link_mask != 0
-                || !c.attrs.is_normal()
-                || !c.fg.is_normal()
-                || !c.bg.is_normal()
-                || front[x + 1].is_continuation()
-            {
+            if !simple_cell(back, front, x) {
                 break;
             }
-            let mut attrs = c.attrs;
-            if !caps.styled_underline && attrs.underline() != Underline::None {
-                attrs = attrs.with_underline(Underline::Single);
-            }
-            let pen = Pen {
-                fg: c.fg,
-                bg: c.bg,
-                attrs: attrs.sgr_bits(),
-            };
+            let pen = simple_pen(&c, caps.styled_underline);
             if !ch.room() {
                 ch.flush(out);
             }
@@ -410,7 +397,7 @@ impl Renderer {
         } else {
             0
         };
-        self.move_or_reprint(screen, x as u16, y, &pen, link);
+        self.move_or_reprint(screen.grid().row(y), x as u16, y, &pen, link);
         self.set_link(screen, link);
         self.pen.change_to(pen, &mut self.out);
         let pooled = match cell.pool_id() {
@@ -462,14 +449,13 @@ impl Renderer {
 
     /// Moves to (x, y), or re-prints the unchanged cells between the cursor
     /// and `x` when that is shorter and needs no style change.
-    fn move_or_reprint(&mut self, screen: &Screen, x: u16, y: u16, pen: &Pen, link: u16) {
+    fn move_or_reprint(&mut self, row: &[Cell], x: u16, y: u16, pen: &Pen, link: u16) {
         let seq = best_move(self.cursor, x, y, self.origin);
         if seq.is_empty() {
             return;
         }
         if let (Some(cx), Some(cy)) = (self.cursor.x, self.cursor.y) {
             if cy == y && cx < x && seq.len() > 1 && link == self.open_link {
-                let row = screen.grid().row(y);
                 let span = &row[cx as usize..x as usize];
                 let mut cost = 0;
                 let ok = span.len() < seq.len()
@@ -543,6 +529,36 @@ impl Renderer {
                 }
             }
         }
+    }
+}
+
+/// True for a changed cell the fast path can paint: printable ASCII other
+/// than a space (blank runs may be erased), valid colors and attributes, no
+/// hyperlink, after a narrow cell, and not overwriting half of a wide one.
+#[inline]
+fn simple_cell(back: &[Cell], front: &[Cell], x: usize) -> bool {
+    let c = &back[x];
+    *c != front[x]
+        && (0x21..0x7f).contains(&c.glyph)
+        && (x == 0 || back[x - 1].glyph < 0x7f)
+        && c.attrs.0 & 0xffff_0000 == 0
+        && c.attrs.is_normal()
+        && c.fg.is_normal()
+        && c.bg.is_normal()
+        && !front.get(x + 1).is_some_and(Cell::is_continuation)
+}
+
+/// The pen of a cell that passed [`simple_cell`] (in truecolor mode).
+#[inline]
+fn simple_pen(c: &Cell, styled_underline: bool) -> Pen {
+    let mut attrs = c.attrs;
+    if !styled_underline && attrs.underline() != Underline::None {
+        attrs = attrs.with_underline(Underline::Single);
+    }
+    Pen {
+        fg: c.fg,
+        bg: c.bg,
+        attrs: attrs.sgr_bits(),
     }
 }
 

@@ -63,8 +63,37 @@ impl Detector {
         self.back.clear();
         self.front.clear();
         for y in 0..h {
-            self.back.push(fingerprint(back.row(y)));
+            self.back.push(if changed[y as usize] {
+                fingerprint(back.row(y))
+            } else {
+                0
+            });
             self.front.push(fingerprint(front.row(y)));
+        }
+        // Cheap pre-check: at least two changed rows must match some front
+        // row within reach, or no scroll can pay off.
+        let reach = MAX_SHIFT.min(h - 1) as usize;
+        let mut candidates = 0;
+        for y in 0..h as usize {
+            if !changed[y] {
+                continue;
+            }
+            let lo = y.saturating_sub(reach);
+            let hi = (y + reach).min(h as usize - 1);
+            if (lo..=hi).any(|s| s != y && self.front[s] == self.back[y]) {
+                candidates += 1;
+                if candidates >= 2 {
+                    break;
+                }
+            }
+        }
+        if candidates < 2 {
+            return None;
+        }
+        for y in 0..h {
+            if !changed[y as usize] {
+                self.back[y as usize] = fingerprint(back.row(y));
+            }
         }
         let mut best: Option<(usize, Scroll)> = None;
         for k in 1..=MAX_SHIFT.min(h - 1) {

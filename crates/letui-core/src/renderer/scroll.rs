@@ -74,10 +74,7 @@ impl Detector {
         // row within reach, or no scroll can pay off.
         let reach = MAX_SHIFT.min(h - 1) as usize;
         let mut candidates = 0;
-        for y in 0..h as usize {
-            if !changed[y] {
-                continue;
-            }
+        for (y, _) in changed.iter().enumerate().filter(|(_, c)| **c) {
             let lo = y.saturating_sub(reach);
             let hi = (y + reach).min(h as usize - 1);
             if (lo..=hi).any(|s| s != y && self.front[s] == self.back[y]) {

@@ -178,3 +178,23 @@ fn pooled_graphemes_and_links_reach_a_steady_state() {
     }
     assert_eq!(count(|| (20..120).for_each(frame)), 0);
 }
+
+#[test]
+fn decoding_input_does_not_allocate_in_steady_state() {
+    use letui::input::*;
+    let mut h = std::ptr::null_mut();
+    // SAFETY: valid out pointer.
+    assert_eq!(unsafe { letui_input_new(0, &mut h) }, 0);
+    let chunk: &[u8] = b"hello \xe4\xb8\xad\xe6\x96\x87 \x1b[1;5A\x1b[<0;10;5M\x1b[<0;10;5m\x1b[97;5u\x1b[200~pasted\r\ntext\x1b[201~\x1b[I";
+    let feed = || {
+        // SAFETY: live handle; the chunk is readable.
+        let n = unsafe { letui_input_feed(h, chunk.as_ptr(), chunk.len()) };
+        assert!(n > 5, "{n} events");
+    };
+    for _ in 0..20 {
+        feed();
+    }
+    assert_eq!(count(|| (0..500).for_each(|_| feed())), 0);
+    // SAFETY: live handle, freed once.
+    unsafe { letui_input_free(h) };
+}

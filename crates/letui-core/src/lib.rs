@@ -24,6 +24,7 @@ pub mod renderer;
 pub mod screen;
 pub mod terminal;
 pub mod width;
+pub mod wrap;
 
 #[doc(inline)]
 pub use cell::{Attrs, Cell, Color, Underline};

@@ -40,6 +40,46 @@
 #define LETUI_INPUT_INFO_LEN 4
 
 /*
+ `f32` words in the style block.
+ */
+#define LETUI_LAYOUT_STYLE_WORDS 64
+
+/*
+ `i32` words per slot in the results.
+ */
+#define LETUI_LAYOUT_RESULT_WORDS 8
+
+/*
+ `u32` words per line record.
+ */
+#define LETUI_LAYOUT_LINE_WORDS 4
+
+/*
+ Width or height for `letui_layout_compute`: no limit, size to content.
+ */
+#define LETUI_LAYOUT_UNBOUNDED UINT32_MAX
+
+/*
+ Info word: generation, changed whenever scratch, results or lines move.
+ */
+#define LETUI_LAYOUT_INFO_GENERATION 0
+
+/*
+ Info word: number of live nodes.
+ */
+#define LETUI_LAYOUT_INFO_NODES 1
+
+/*
+ Info word: number of lines written by the last `letui_layout_text_lines`.
+ */
+#define LETUI_LAYOUT_INFO_LINES 2
+
+/*
+ Number of info words.
+ */
+#define LETUI_LAYOUT_INFO_LEN 4
+
+/*
  Info word: generation, changed whenever cells or scratch move.
  */
 #define LETUI_INFO_GENERATION 0
@@ -140,6 +180,11 @@ typedef int32_t LetuiStatus;
 typedef struct LetuiInput LetuiInput;
 
 /*
+ Opaque layout tree handle.
+ */
+typedef struct LetuiLayout LetuiLayout;
+
+/*
  Opaque screen handle.
  */
 typedef struct LetuiScreen LetuiScreen;
@@ -179,6 +224,53 @@ typedef struct LetuiInputView {
    */
   size_t info_len;
 } LetuiInputView;
+
+/*
+ Where a layout tree's shared buffers are. Pointers stay valid until the
+ generation (info word 0) changes or the tree is freed.
+ */
+typedef struct LetuiLayoutView {
+  /*
+   The style block, `LETUI_LAYOUT_STYLE_WORDS` words (never moves).
+   */
+  float *style;
+  /*
+   Number of `f32` words in `style`.
+   */
+  size_t style_len;
+  /*
+   Scratch buffer for text and child lists (8-byte aligned).
+   */
+  uint8_t *scratch;
+  /*
+   Its length in bytes.
+   */
+  size_t scratch_len;
+  /*
+   Results, `LETUI_LAYOUT_RESULT_WORDS` words per slot.
+   */
+  const int32_t *results;
+  /*
+   Number of `i32` words in `results`.
+   */
+  size_t results_len;
+  /*
+   Lines of the last `letui_layout_text_lines`.
+   */
+  const uint32_t *lines;
+  /*
+   Number of `u32` words in `lines`.
+   */
+  size_t lines_len;
+  /*
+   The info block (see the `LETUI_LAYOUT_INFO_*` constants).
+   */
+  const uint32_t *info;
+  /*
+   Number of `u32` words in `info`.
+   */
+  size_t info_len;
+} LetuiLayoutView;
 
 /*
  Where the shared buffers of a screen are. Pointers stay valid until the
@@ -300,6 +392,173 @@ int32_t letui_input_abort_paste(struct LetuiInput *h);
  `h` is an input handle.
  */
 int32_t letui_input_expect_cursor_position(struct LetuiInput *h);
+
+/*
+ Creates an empty layout tree; the handle goes to `*out`.
+
+ # Safety
+ `out` is writable.
+ */
+int32_t letui_layout_new(struct LetuiLayout **out);
+
+/*
+ Frees a layout tree and all its nodes. Null is accepted; a second free
+ is an error, not a crash.
+
+ # Safety
+ `h` is null or a value from `letui_layout_new`.
+ */
+int32_t letui_layout_free(struct LetuiLayout *h);
+
+/*
+ Fills `*view` with the shared buffers' addresses and lengths.
+
+ # Safety
+ `h` is a layout handle; `view` points to a writable `LetuiLayoutView`.
+ */
+int32_t letui_layout_view(struct LetuiLayout *h, struct LetuiLayoutView *view);
+
+/*
+ Makes the scratch buffer at least `len` bytes. When it grows it moves:
+ the generation changes.
+
+ # Safety
+ `h` is a layout handle.
+ */
+int32_t letui_layout_reserve_scratch(struct LetuiLayout *h, uint64_t len);
+
+/*
+ Creates a detached node with the default style (a row flex container,
+ items not growing, shrinking by 1, automatic sizes); its id goes to
+ `*out`.
+
+ # Safety
+ `h` is a layout handle; `out` is writable.
+ */
+int32_t letui_layout_node_new(struct LetuiLayout *h, uint64_t *out);
+
+/*
+ Frees one node: it leaves its parent, and its children become detached
+ (they stay alive). The id is invalid from now on.
+
+ # Safety
+ `h` is a layout handle.
+ */
+int32_t letui_layout_node_free(struct LetuiLayout *h, uint64_t node);
+
+/*
+ Frees a node and all its descendants, writes their ids into the scratch
+ buffer (`u64`, little endian; it grows if needed, and the generation
+ changes then) and returns their number.
+
+ # Safety
+ `h` is a layout handle.
+ */
+int32_t letui_layout_node_free_subtree(struct LetuiLayout *h, uint64_t node);
+
+/*
+ Sets a node's style from the style block (see the module docs). An
+ invalid enumeration, unit, NaN, infinite or negative size is an error
+ naming the field; the node keeps its style then.
+
+ # Safety
+ `h` is a layout handle.
+ */
+int32_t letui_layout_set_style(struct LetuiLayout *h, uint64_t node);
+
+/*
+ Makes `child` the last child of `parent`, taking it out of its current
+ parent. Attaching a node under itself or a descendant, or under a text
+ node, is an error.
+
+ # Safety
+ `h` is a layout handle.
+ */
+int32_t letui_layout_append_child(struct LetuiLayout *h, uint64_t parent, uint64_t child);
+
+/*
+ Makes `child` the child of `parent` at `index` (counted after taking
+ `child` out of its current place). Errors as for
+ `letui_layout_append_child`, and for an index past the end.
+
+ # Safety
+ `h` is a layout handle.
+ */
+int32_t letui_layout_insert_child(struct LetuiLayout *h,
+                                  uint64_t parent,
+                                  uint64_t child,
+                                  uint32_t index);
+
+/*
+ Takes `child` out of `parent` (it stays alive, detached). An error when
+ it is not a child of `parent`.
+
+ # Safety
+ `h` is a layout handle.
+ */
+int32_t letui_layout_remove_child(struct LetuiLayout *h, uint64_t parent, uint64_t child);
+
+/*
+ Replaces the children of `parent` with the `count` ids in the scratch
+ buffer (`u64`, little endian). Duplicates and cycles are errors, and
+ nothing changes then.
+
+ # Safety
+ `h` is a layout handle.
+ */
+int32_t letui_layout_set_children(struct LetuiLayout *h, uint64_t parent, uint32_t count);
+
+/*
+ Makes a node a text leaf: the UTF-8 text in the first `len` scratch
+ bytes, wrapped in `wrap` mode (0 word, 1 char, 2 none), cut with `…`
+ when `ellipsis` is non-zero. The same text and options again change
+ nothing. A node with children cannot be a text leaf.
+
+ # Safety
+ `h` is a layout handle.
+ */
+int32_t letui_layout_set_text(struct LetuiLayout *h,
+                              uint64_t node,
+                              uint32_t len,
+                              uint32_t wrap,
+                              uint32_t ellipsis);
+
+/*
+ Makes a text leaf an ordinary node again.
+
+ # Safety
+ `h` is a layout handle.
+ */
+int32_t letui_layout_clear_text(struct LetuiLayout *h, uint64_t node);
+
+/*
+ Marks a node and its ancestors for layout.
+
+ # Safety
+ `h` is a layout handle.
+ */
+int32_t letui_layout_mark_dirty(struct LetuiLayout *h, uint64_t node);
+
+/*
+ Lays out the tree under `root` in a `width` x `height` viewport
+ (`LETUI_LAYOUT_UNBOUNDED` on an axis to size to content), writing every
+ node's absolute rectangle into the results. Only changed nodes and
+ their ancestors are laid out again.
+
+ # Safety
+ `h` is a layout handle.
+ */
+int32_t letui_layout_compute(struct LetuiLayout *h, uint64_t root, uint32_t width, uint32_t height);
+
+/*
+ Writes the lines of a text leaf at its computed size into the shared
+ lines (see the module docs) and returns their number (0 for other
+ nodes). The lines grow if needed (generation changes).
+
+ # Safety
+ `h` is a layout handle.
+ */
+int32_t letui_layout_text_lines(struct LetuiLayout *h, uint64_t node);
 
 /*
  Creates a screen of `width` x `height` cells writing frames to `fd`, or

@@ -25,10 +25,16 @@ pub trait Kind: Sized {
 }
 
 /// Names of all kinds, for "expected X, got Y" messages.
-const KINDS: &[(u64, &str)] = &[(
-    crate::screen::ScreenState::MAGIC,
-    crate::screen::ScreenState::NAME,
-)];
+const KINDS: &[(u64, &str)] = &[
+    (
+        crate::screen::ScreenState::MAGIC,
+        crate::screen::ScreenState::NAME,
+    ),
+    (
+        crate::layout::LayoutState::MAGIC,
+        crate::layout::LayoutState::NAME,
+    ),
+];
 
 /// The memory behind a handle.
 #[repr(C)]

@@ -14,6 +14,7 @@
 pub mod error;
 pub mod handle;
 pub mod input;
+pub mod layout;
 pub mod log;
 pub mod output;
 pub mod screen;

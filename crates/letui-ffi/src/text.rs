@@ -29,7 +29,12 @@ pub unsafe extern "C" fn letui_text_width(text: *const u8, len: usize) -> i32 {
 /// # Safety
 /// `text` points to `len` readable bytes; `out` to `cap` writable `u32`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn letui_text_clusters(text: *const u8, len: usize, out: *mut u32, cap: usize) -> i32 {
+pub unsafe extern "C" fn letui_text_clusters(
+    text: *const u8,
+    len: usize,
+    out: *mut u32,
+    cap: usize,
+) -> i32 {
     guard(|| {
         // SAFETY: per the contract.
         let s = utf8(unsafe { bytes(text, len)? })?;

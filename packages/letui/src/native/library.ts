@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import { dlopen, suffix } from "bun:ffi";
 import { LetuiError } from "./errors.ts";
 import { inputSymbols } from "./symbols/input.ts";
+import { layoutSymbols } from "./symbols/layout.ts";
 import { screenSymbols } from "./symbols/screen.ts";
 import { terminalSymbols } from "./symbols/terminal.ts";
 import { textSymbols } from "./symbols/text.ts";
@@ -15,6 +16,7 @@ import { textSymbols } from "./symbols/text.ts";
 export const symbols = {
   ...screenSymbols,
   ...inputSymbols,
+  ...layoutSymbols,
   ...terminalSymbols,
   ...textSymbols,
 } as const;

@@ -262,17 +262,21 @@ export class Terminal {
     const { width, height } = this.size();
     if (inline) {
       const rows = Math.min(o.inlineHeight, height);
-      // Make room below the prompt, then ask where the region starts.
-      this.write(rows > 1 ? `${"\n".repeat(rows - 1)}\x1b[${rows - 1}A\r` : "\r");
-      this.#decoder.expectCursorPosition();
-      const pos = await this.#query("\x1b[6n", (r) => r.type === "cursorPosition");
-      this.#origin = pos?.type === "cursorPosition" ? pos.row : Math.max(0, height - rows);
+      this.#origin = await this.#placeInline(rows, height);
       this.#screen = new Screen({ width, height: rows, fd: o.output, colorMode: o.colorMode });
       this.#screen.setInline(true, this.#origin);
     } else {
       this.#screen = new Screen({ width, height, fd: o.output, colorMode: o.colorMode });
     }
     if (o.kittyKeyboard) await this.#negotiateKeyboard();
+  }
+
+  /** Makes room for an inline region of `rows` below the cursor, then asks where it starts (its first row, 0-based). */
+  async #placeInline(rows: number, height: number): Promise<number> {
+    this.write(rows > 1 ? `${"\n".repeat(rows - 1)}\x1b[${rows - 1}A\r` : "\r");
+    this.#decoder?.expectCursorPosition();
+    const pos = await this.#query("\x1b[6n", (r) => r.type === "cursorPosition");
+    return pos?.type === "cursorPosition" ? pos.row : Math.max(0, height - rows);
   }
 
   /** Asks for the kitty protocol flags, then primary device attributes: a flags reply before DA1 means support. */
@@ -423,7 +427,26 @@ export class Terminal {
     check(native().letui_terminal_enter(this.#handle, bits));
     this.#entered = true;
     active.add(this);
+    const screen = this.#screen;
+    if (o.mode === "inline" && screen) {
+      // While suspended the shell wrote below the region (the job notice,
+      // `fg`) and may have scrolled it: drawing at the old origin would
+      // leave a stale copy above. The region starts again below the cursor.
+      const height = this.size().height;
+      void this.#placeInline(Math.min(o.inlineHeight, height), height).then((origin) => {
+        if (!this.#entered || this.#screen !== screen) return;
+        this.#origin = origin;
+        screen.setInline(true, origin);
+        this.#repaint();
+      });
+    } else {
+      this.#repaint();
+    }
     if (o.kittyKeyboard) void this.#negotiateKeyboard();
+  }
+
+  /** After a resume: takes the current size, repaints everything, and tells the app. */
+  #repaint(): void {
     if (this.#screen) {
       this.#resized();
       this.#screen.forceRedraw();

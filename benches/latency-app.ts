@@ -1,0 +1,38 @@
+/**
+ * The program measured by latency.bench.ts: a letui session whose key
+ * handler answers at once. Modes: `handler` writes a marker from the key
+ * handler; `frame` draws the key count into the screen, renders, then
+ * writes the marker (keypress to frame written); `baseline` is the same
+ * round trip through Node's raw mode with no letui at all.
+ *
+ * Run by the bench: bun benches/latency-app.ts <mode>
+ */
+import { Terminal } from "../packages/letui/src/terminal.ts";
+
+const mode = process.argv[2] ?? "handler";
+const MARK = "\x1b[0m<k>";
+
+if (mode === "baseline") {
+  process.stdin.setRawMode(true);
+  process.stdin.on("data", (chunk: Buffer) => {
+    if (chunk[0] === 0x71) process.exit(0);
+    process.stdout.write(MARK);
+  });
+  process.stdout.write("<ready>");
+} else {
+  const term = new Terminal({ mouse: "off" });
+  await term.start();
+  let count = 0;
+  term.on("key", (e) => {
+    if (e.name === "q") term.exit(0);
+    if (mode === "frame") {
+      count++;
+      term.screen.drawText(0, 0, `keys: ${count}`);
+      term.screen.render();
+    }
+    term.write(MARK);
+  });
+  term.screen.drawText(0, 0, "keys: 0");
+  term.screen.render();
+  term.write("<ready>");
+}

@@ -1,6 +1,40 @@
 /**
  * letui: terminal UIs in TypeScript on Bun, with the hot path in Rust.
  */
+export { App, type AppOptions, type AppStats, type Host, type KeyHandler } from "./app/app.ts";
+export type { ElementKeyEvent, ElementMouseEvent, ElementPasteEvent, Propagation } from "./app/dispatch.ts";
+export { Element, type Handlers, type Rect } from "./app/element.ts";
+export { run, type RunHandle, type RunOptions } from "./app/run.ts";
+export {
+  Box,
+  BoxElement,
+  type BoxProps,
+  type BorderStyle,
+  BUTTON_STYLES,
+  Button,
+  ButtonElement,
+  type ButtonProps,
+  type Child,
+  Column,
+  type CommonProps,
+  For,
+  type ForProps,
+  INPUT_STYLES,
+  Input,
+  InputElement,
+  type InputProps,
+  type LayoutProps,
+  Row,
+  Show,
+  type ShowProps,
+  type Span,
+  sanitizeLine,
+  Text,
+  type TextContent,
+  TextElement,
+  type TextProps,
+  type WrapMode,
+} from "./components.ts";
 export { type InputDecoderOptions, InputDecoder } from "./input/decoder.ts";
 export type {
   EventBase,
@@ -43,6 +77,7 @@ export {
   type UnderlineStyle,
 } from "./style.ts";
 export { Terminal, type TerminalEvents, type TerminalOptions } from "./terminal.ts";
+export { type Grapheme, graphemes, textWidth } from "./text.ts";
 export {
   batch,
   computed,

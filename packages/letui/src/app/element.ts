@@ -1,0 +1,284 @@
+/**
+ * Elements: the retained tree that components build. Each element owns a
+ * native layout node, a reactive scope (disposed when it unmounts), its
+ * position from the last layout, and how it paints and handles events.
+ */
+import type { LayoutStyle } from "../layout.ts";
+import type { Screen } from "../screen.ts";
+import { createScope, effect, isSignal, type MaybeSignal, type ReadonlySignal, type Scope, type Signal, signal } from "../signals.ts";
+import type { App } from "./app.ts";
+import type { ElementKeyEvent, ElementMouseEvent, ElementPasteEvent } from "./dispatch.ts";
+
+/** A rectangle in cells. */
+export interface Rect {
+  /** Left column. */
+  x: number;
+  /** Top row. */
+  y: number;
+  /** Width. */
+  width: number;
+  /** Height. */
+  height: number;
+}
+
+/** The empty rectangle at the origin. */
+export const EMPTY_RECT: Rect = Object.freeze({ x: 0, y: 0, width: 0, height: 0 });
+
+/** Intersection of two rectangles (empty when they do not meet). */
+export function intersect(a: Rect, b: Rect): Rect {
+  const x = Math.max(a.x, b.x);
+  const y = Math.max(a.y, b.y);
+  const r = Math.min(a.x + a.width, b.x + b.width);
+  const bottom = Math.min(a.y + a.height, b.y + b.height);
+  if (r <= x || bottom <= y) return EMPTY_RECT;
+  return { x, y, width: r - x, height: bottom - y };
+}
+
+/** True when the rectangle has no cells. */
+export function isEmpty(r: Rect): boolean {
+  return r.width <= 0 || r.height <= 0;
+}
+
+/** True when two rectangles are equal. */
+export function sameRect(a: Rect, b: Rect): boolean {
+  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+}
+
+/** True when (x, y) is inside. */
+export function contains(r: Rect, x: number, y: number): boolean {
+  return x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height;
+}
+
+/** Event handlers any element may have. Handlers may call `stopPropagation()`. */
+export interface Handlers {
+  /** A key while this element or a descendant has focus (bubbles). */
+  onKey?: (e: ElementKeyEvent) => void;
+  /** Any mouse event on this element or a descendant (bubbles). */
+  onMouse?: (e: ElementMouseEvent) => void;
+  /** A press and release of the left button on this element (bubbles). */
+  onClick?: (e: ElementMouseEvent) => void;
+  /** A wheel event over this element (bubbles; scrollable boxes scroll when no handler stops it). */
+  onWheel?: (e: ElementMouseEvent) => void;
+  /** A paste while this element or a descendant has focus (bubbles). */
+  onPaste?: (e: ElementPasteEvent) => void;
+  /** The pointer entered this element. */
+  onMouseEnter?: () => void;
+  /** The pointer left this element. */
+  onMouseLeave?: () => void;
+  /** This element got focus. */
+  onFocus?: () => void;
+  /** This element lost focus. */
+  onBlur?: () => void;
+}
+
+/**
+ * The base of every element. Subclasses paint themselves in {@link paint}
+ * and may override the hooks; components are functions that create and
+ * configure elements.
+ */
+export abstract class Element {
+  /** A short name of the element type, for debugging and tests. */
+  abstract readonly kind: string;
+  /** Owns the element's effects; disposed on unmount. */
+  readonly scope: Scope = createScope();
+  /** The parent, when attached. */
+  parent: Element | null = null;
+  /** Children in document order. */
+  children: Element[] = [];
+  /** The app, while mounted. */
+  app: App | null = null;
+  /** The native layout node, while mounted (-1 otherwise). */
+  node = -1;
+  /** Layout style given to the native node. */
+  layout: LayoutStyle = {};
+  /** Position from the last layout (absolute, before scrolling). */
+  rect: Rect = EMPTY_RECT;
+  /** Where it is on screen: {@link rect} moved by ancestors' scroll offsets. */
+  view: Rect = EMPTY_RECT;
+  /** The visible part of {@link view} after clipping by ancestors. */
+  clip: Rect = EMPTY_RECT;
+  /** The union of the clips of this element and its descendants. */
+  bounds: Rect = EMPTY_RECT;
+  /** Stacking order among siblings: higher paints later and is hit first. */
+  zIndex = 0;
+  /** Whether Tab and clicks can focus it. */
+  focusable = false;
+  /** Tab order: positive values first (ascending), then 0 in document order; -1 removes it from Tab order. */
+  tabIndex = 0;
+  /** Event handlers. */
+  handlers: Handlers = {};
+  /** Optional id, for tests and lookups. */
+  id: string | undefined;
+  /** True when children beyond its rect are clipped (overflow hidden or scroll). */
+  clipsChildren = false;
+  /** Scroll offset of a scrollable element. */
+  scrollTop = 0;
+  /** Horizontal scroll offset. */
+  scrollLeft = 0;
+
+  #rectSignal: Signal<Rect> | undefined;
+
+  /**
+   * The element's on-screen rectangle as a signal, updated after each
+   * layout that changes it (for content that depends on its size, like a
+   * page of results).
+   */
+  measure(): ReadonlySignal<Rect> {
+    this.#rectSignal ??= signal<Rect>(this.view, { equals: sameRect });
+    return this.#rectSignal;
+  }
+
+  /** Publishes the new rectangle to {@link measure} subscribers (called by the app after a frame). */
+  notifyLayout(): void {
+    if (this.#rectSignal) this.#rectSignal.value = this.view;
+  }
+
+  /** True when anything subscribed to {@link measure}. */
+  get measured(): boolean {
+    return this.#rectSignal !== undefined;
+  }
+
+  /** True when mounted in an app. */
+  get mounted(): boolean {
+    return this.app !== null;
+  }
+
+  /** Paints the element into its clip (already set on the screen). */
+  abstract paint(screen: Screen): void;
+
+  /** True when this element scrolls (receives wheel events by default). */
+  get scrollable(): boolean {
+    return false;
+  }
+
+  /** Where the terminal cursor should be while this element has focus, if anywhere. */
+  cursor(): { x: number; y: number } | null {
+    return null;
+  }
+
+  /** Called after the element is mounted (its node exists). */
+  protected onMount(): void {}
+
+  /** Called after a layout changed the element's rect. */
+  onLayout(): void {}
+
+  /** Sets layout properties (merged into the current style). */
+  setLayout(style: LayoutStyle): void {
+    this.layout = { ...this.layout, ...style };
+    if (this.app) this.app.tree.setStyle(this.node, this.layout);
+  }
+
+  /** Asks for this element to be repainted in the next frame. */
+  invalidate(): void {
+    this.app?.invalidate(this);
+  }
+
+  /**
+   * Applies a prop that may be a signal: now, and again whenever the
+   * signal changes, for as long as the element lives.
+   */
+  bind<T>(value: MaybeSignal<T> | undefined, apply: (v: T) => void): void {
+    if (value === undefined) return;
+    if (isSignal(value)) {
+      this.scope.run(() => effect(() => apply(value.value)));
+    } else {
+      apply(value);
+    }
+  }
+
+  /** Appends a child (moving it if it is attached elsewhere). */
+  append(child: Element): void {
+    this.insert(child, this.children.length);
+  }
+
+  /** Inserts a child at `index` (moving it if it is attached elsewhere). */
+  insert(child: Element, index: number): void {
+    if (child === this || this.isDescendantOf(child)) throw new Error("an element cannot contain itself");
+    if (child.parent) child.parent.detach(child);
+    const i = Math.max(0, Math.min(index, this.children.length));
+    this.children.splice(i, 0, child);
+    child.parent = this;
+    if (this.app) {
+      if (!child.app) child.mountInto(this.app);
+      this.app.tree.insertChild(this.node, child.node, i);
+      this.app.structureChanged();
+    } else if (child.app) {
+      // Moved out of a mounted tree into one that is not mounted.
+      child.unmount();
+    }
+  }
+
+  /** Removes a child and unmounts it (disposing its effects). */
+  remove(child: Element): void {
+    if (child.parent !== this) return;
+    this.detach(child);
+    child.unmount();
+  }
+
+  /** Replaces all children, reusing those present in both lists. */
+  setChildren(next: Element[]): void {
+    const keep = new Set(next);
+    for (const c of [...this.children]) {
+      if (!keep.has(c)) this.remove(c);
+    }
+    next.forEach((c, i) => {
+      if (this.children[i] !== c) this.insert(c, i);
+    });
+  }
+
+  /** Takes a child out of the tree without unmounting it. */
+  private detach(child: Element): void {
+    const i = this.children.indexOf(child);
+    if (i < 0) return;
+    this.children.splice(i, 1);
+    child.parent = null;
+    if (this.app && child.app) {
+      this.app.tree.removeChild(this.node, child.node);
+      this.app.damageRect(child.bounds);
+      this.app.structureChanged();
+    }
+  }
+
+  private isDescendantOf(other: Element): boolean {
+    for (let p = this.parent; p; p = p.parent) if (p === other) return true;
+    return false;
+  }
+
+  /** Mounts this subtree into `app`: native nodes, styles, children. */
+  mountInto(app: App): void {
+    if (this.app) return;
+    this.app = app;
+    this.node = app.tree.createNode();
+    app.tree.setStyle(this.node, this.layout);
+    this.onMount();
+    this.children.forEach((c, i) => {
+      c.mountInto(app);
+      app.tree.insertChild(this.node, c.node, i);
+    });
+  }
+
+  /** Unmounts this subtree: disposes effects and frees native nodes. */
+  unmount(): void {
+    for (const c of this.children) c.unmount();
+    this.scope.dispose();
+    const app = this.app;
+    if (app) {
+      app.elementRemoved(this);
+      app.tree.free(this.node);
+    }
+    this.app = null;
+    this.node = -1;
+  }
+
+  /** Walks this subtree in document order. */
+  *walk(): Generator<Element> {
+    yield this;
+    for (const c of this.children) yield* c.walk();
+  }
+
+  /** Finds a descendant (or this) by id. */
+  find(id: string): Element | undefined {
+    for (const e of this.walk()) if (e.id === id) return e;
+    return undefined;
+  }
+}

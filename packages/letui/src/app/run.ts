@@ -1,0 +1,67 @@
+/**
+ * `run`: an app on the process's terminal.
+ */
+import { Terminal, type TerminalOptions } from "../terminal.ts";
+import { App, type AppOptions } from "./app.ts";
+import type { Element } from "./element.ts";
+
+/** Options of {@link run}: the app's and the terminal session's. */
+export interface RunOptions extends AppOptions, TerminalOptions {
+  /**
+   * When Ctrl-C stops the app, also end the process (after `exited`
+   * handlers ran), so timers an app forgot cannot keep it alive.
+   * @default true
+   */
+  exitProcessOnCtrlC?: boolean;
+}
+
+/** A running app. */
+export interface RunHandle {
+  /** The app (element tree, focus, frames). */
+  readonly app: App;
+  /** The terminal session. */
+  readonly terminal: Terminal;
+  /** Stops the app and gives the terminal back. */
+  stop(code?: number): void;
+  /** Resolves with the exit code once the app stopped. */
+  readonly exited: Promise<number>;
+}
+
+/**
+ * Starts a terminal session and runs `root` in it:
+ * `const { exited } = await run(() => Box({}, Text("hi")))`.
+ */
+export async function run(root: Element | (() => Element), options: RunOptions = {}): Promise<RunHandle> {
+  const terminal = new Terminal(options);
+  await terminal.start();
+  let app: App | null = null;
+  const host = {
+    screen: terminal.screen,
+    stop(code: number) {
+      terminal.stop(code);
+      if (code === 130 && (options.exitProcessOnCtrlC ?? true)) setImmediate(() => process.exit(code));
+    },
+  };
+  try {
+    app = new App(host, options);
+    const a = app;
+    terminal.on("key", (e) => a.handleKey(e));
+    terminal.on("mouse", (e) => a.handleMouse(e));
+    terminal.on("paste", (e) => a.handlePaste(e));
+    terminal.on("focus", (e) => a.handleFocus(e));
+    terminal.on("resize", () => a.resized());
+    terminal.on("resume", () => a.resized());
+    a.mount(typeof root === "function" ? root() : root);
+    a.frame();
+  } catch (e) {
+    terminal.stop(1);
+    throw e;
+  }
+  const started = app;
+  return {
+    app: started,
+    terminal,
+    stop: (code = 0) => started.stop(code),
+    exited: terminal.exited,
+  };
+}

@@ -1,0 +1,56 @@
+import { describe, expect, test } from "bun:test";
+import { signal } from "../signals.ts";
+import { packStyle } from "../style.ts";
+import { render } from "../testing/index.ts";
+import { Row } from "./box.ts";
+import { BUTTON_STYLES, Button } from "./button.ts";
+
+describe("Button", () => {
+  test("Enter, Space and clicks activate it", async () => {
+    let presses = 0;
+    const b = Button({ label: "OK", onPress: () => presses++ });
+    const t = await render(() => Row({}, b), { width: 10, height: 1 });
+    expect(t.lines()[0]).toBe("  OK      ");
+    t.press("tab");
+    expect(t.app.focused).toBe(b);
+    t.press("enter");
+    t.press("space");
+    t.click(2, 0);
+    expect(presses).toBe(3);
+    t.unmount();
+  });
+
+  test("focus, hover, pressed and disabled looks", async () => {
+    const disabled = signal(false);
+    const b = Button({ label: "Go", disabled });
+    const t = await render(() => Row({}, b), { width: 10, height: 1 });
+    const bg = () => t.cell(0, 0).style.bg;
+    expect(bg()).toBe(packStyle(BUTTON_STYLES.normal).bg);
+    t.mouse("move", 1, 0, "none");
+    await t.frame();
+    expect(bg()).toBe(packStyle(BUTTON_STYLES.hover).bg);
+    t.mouse("down", 1, 0);
+    await t.frame();
+    expect(bg()).toBe(packStyle(BUTTON_STYLES.pressed).bg);
+    t.mouse("up", 1, 0);
+    t.mouse("move", 8, 0, "none");
+    await new Promise((r) => setTimeout(r, 150));
+    await t.frame();
+    expect(bg()).toBe(packStyle(BUTTON_STYLES.focus).bg);
+    disabled.value = true;
+    await t.frame();
+    expect(bg()).toBe(packStyle(BUTTON_STYLES.disabled).bg);
+    t.unmount();
+  });
+
+  test("a disabled button ignores presses", async () => {
+    let presses = 0;
+    const b = Button({ label: "No", disabled: true, onPress: () => presses++ });
+    const t = await render(() => Row({}, b), { width: 10, height: 1 });
+    t.app.focus(b);
+    t.press("enter");
+    t.click(1, 0);
+    expect(presses).toBe(0);
+    t.unmount();
+  });
+});

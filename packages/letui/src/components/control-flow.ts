@@ -1,0 +1,104 @@
+/**
+ * Reactive children: `Show` renders one of two things depending on a
+ * condition; `For` renders a list, reusing elements by key so that an
+ * update creates elements only for new keys.
+ *
+ * Both render into a container box (a column unless layout props say
+ * otherwise), since the native layout tree has no transparent nodes.
+ */
+import type { Element } from "../app/element.ts";
+import { argumentError } from "../native/errors.ts";
+import { createScope, type MaybeSignal, type ReadonlySignal, type Scope, type Signal, signal, untrack } from "../signals.ts";
+import { BoxElement, type BoxProps, setupBox } from "./box.ts";
+
+/** Props of {@link Show}. */
+export interface ShowProps<T> extends BoxProps {
+  /** The condition; its value (when truthy) is passed to the render function. */
+  when: MaybeSignal<T>;
+  /** Rendered while the condition is falsy. */
+  fallback?: () => Element;
+}
+
+/**
+ * `Show({ when: loading }, () => Text("Loading…"))`: renders the child while
+ * `when` is truthy (and `fallback` otherwise). Children are created when the
+ * condition flips and disposed when it flips back.
+ */
+export function Show<T>(props: ShowProps<T>, render: (value: T) => Element): BoxElement {
+  const el = setupBox(new BoxElement(), { flexDirection: "column", ...props }, []);
+  let current: { child: Element; scope: Scope } | null = null;
+  let shown: boolean | undefined;
+  el.bind(props.when, (value) => {
+    const truthy = Boolean(value);
+    if (truthy === shown) return;
+    shown = truthy;
+    if (current) {
+      el.remove(current.child);
+      current.scope.dispose();
+      current = null;
+    }
+    const make = truthy ? () => render(value) : props.fallback;
+    if (!make) return;
+    const scope = el.scope.run(() => createScope());
+    const child = untrack(() => scope.run(make));
+    current = { child, scope };
+    el.append(child);
+  });
+  return el;
+}
+
+/** Props of {@link For}. */
+export interface ForProps<T> extends BoxProps {
+  /** The items. */
+  each: MaybeSignal<readonly T[]>;
+  /** A stable key per item (default: the item itself). Keys must be unique. */
+  key?: (item: T, index: number) => unknown;
+}
+
+interface Entry<T> {
+  el: Element;
+  scope: Scope;
+  item: Signal<T>;
+  index: Signal<number>;
+}
+
+/**
+ * `For({ each: rows, key: (r) => r.id }, (row, index) => Text(...))`: one
+ * element per item, reused while its key stays; `row` and `index` are
+ * signals updated in place when an item with the same key changes or moves.
+ */
+export function For<T>(props: ForProps<T>, render: (item: ReadonlySignal<T>, index: ReadonlySignal<number>) => Element): BoxElement {
+  const el = setupBox(new BoxElement(), { flexDirection: "column", ...props }, []);
+  const keyOf = props.key ?? ((item: T) => item);
+  let entries = new Map<unknown, Entry<T>>();
+  el.bind(props.each, (items) => {
+    const next = new Map<unknown, Entry<T>>();
+    const order: Element[] = [];
+    items.forEach((item, i) => {
+      const k = keyOf(item, i);
+      if (next.has(k)) throw argumentError(`For: duplicate key ${String(k)} at index ${i}`);
+      let entry = entries.get(k);
+      if (entry) {
+        entry.item.value = item;
+        entry.index.value = i;
+      } else {
+        const scope = el.scope.run(() => createScope());
+        const itemSig = signal(item);
+        const indexSig = signal(i);
+        const child = untrack(() => scope.run(() => render(itemSig, indexSig)));
+        entry = { el: child, scope, item: itemSig, index: indexSig };
+      }
+      next.set(k, entry);
+      order.push(entry.el);
+    });
+    for (const [k, e] of entries) {
+      if (!next.has(k)) {
+        el.remove(e.el);
+        e.scope.dispose();
+      }
+    }
+    entries = next;
+    el.setChildren(order);
+  });
+  return el;
+}

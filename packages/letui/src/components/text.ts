@@ -1,0 +1,195 @@
+/**
+ * `Text`: styled spans of text, wrapped (by word, by character, or not),
+ * aligned, measured natively with the same widths the screen uses.
+ */
+import { Element } from "../app/element.ts";
+import { argumentError } from "../native/errors.ts";
+import type { Screen } from "../screen.ts";
+import { isSignal, type MaybeSignal, type ReadonlySignal } from "../signals.ts";
+import { type PackedStyle, packStyle, type Style } from "../style.ts";
+import { applyCommon, type CommonProps } from "./props.ts";
+
+/** How text breaks into lines. */
+export type WrapMode = "word" | "char" | "none";
+
+/** A run of text with its own style. */
+export interface Span extends Style {
+  /** The text (plain or reactive). */
+  text: MaybeSignal<string | number>;
+}
+
+/** Props of {@link Text}. */
+export interface TextProps extends CommonProps, Style {
+  /** Line breaking. @default "word" */
+  wrap?: MaybeSignal<WrapMode>;
+  /** Horizontal alignment of each line. @default "left" */
+  align?: MaybeSignal<"left" | "center" | "right">;
+  /** End a line that does not fit (or the last visible line) with `…`. @default false */
+  ellipsis?: MaybeSignal<boolean>;
+}
+
+/** What `Text` accepts as content. */
+export type TextContent = string | number | ReadonlySignal<string | number> | Span | null | undefined | false;
+
+interface LiveSpan {
+  text: string;
+  style: PackedStyle;
+  start: number;
+}
+
+/** Applies "keep the background" unless a span sets one, so text sits on its box's background. */
+function spanStyle(base: Style, own: Style): PackedStyle {
+  const merged: Style = { ...base, ...own };
+  const packed = packStyle(merged);
+  if (merged.bg === undefined) return packStyle({ ...merged, bg: "keep" });
+  return packed;
+}
+
+/** The element behind {@link Text}. */
+export class TextElement extends Element {
+  readonly kind = "text";
+  #spans: LiveSpan[] = [];
+  #full = "";
+  #wrap: WrapMode = "word";
+  #align: "left" | "center" | "right" = "left";
+  #ellipsis = false;
+  #lines: { start: number; end: number; width: number; ellipsis: boolean }[] | null = null;
+
+  /** The whole text. */
+  get text(): string {
+    return this.#full;
+  }
+
+  /** Sets the spans (text and packed style). */
+  setSpans(spans: { text: string; style: PackedStyle }[]): void {
+    let start = 0;
+    this.#spans = spans.map((s) => {
+      const live = { text: s.text, style: s.style, start };
+      start += s.text.length;
+      return live;
+    });
+    const full = spans.map((s) => s.text).join("");
+    if (full !== this.#full) {
+      this.#full = full;
+      this.#sync();
+    }
+    this.invalidate();
+  }
+
+  /** Sets wrapping, alignment and ellipsis. */
+  setFormat(wrap: WrapMode, align: "left" | "center" | "right", ellipsis: boolean): void {
+    if (!(wrap in { word: 1, char: 1, none: 1 })) throw argumentError(`unknown wrap mode ${JSON.stringify(wrap)}`);
+    if (!(align in { left: 1, center: 1, right: 1 })) throw argumentError(`unknown alignment ${JSON.stringify(align)}`);
+    const changed = wrap !== this.#wrap || ellipsis !== this.#ellipsis;
+    this.#wrap = wrap;
+    this.#align = align;
+    this.#ellipsis = ellipsis;
+    if (changed) this.#sync();
+    this.invalidate();
+  }
+
+  #sync(): void {
+    this.#lines = null;
+    if (this.app) this.app.tree.setText(this.node, this.#full, { wrap: this.#wrap, ellipsis: this.#ellipsis });
+  }
+
+  protected override onMount(): void {
+    this.#sync();
+  }
+
+  override onLayout(): void {
+    this.#lines = null;
+  }
+
+  /** The wrapped lines at the current width (UTF-16 offsets into {@link text}). */
+  lines(): { start: number; end: number; width: number; ellipsis: boolean }[] {
+    if (!this.app) return [];
+    this.#lines ??= this.app.tree.textLines(this.node);
+    return this.#lines;
+  }
+
+  paint(screen: Screen): void {
+    const { x, y, width, height } = this.view;
+    const lines = this.lines();
+    const spans = this.#spans;
+    for (let i = 0; i < lines.length && i < height; i++) {
+      const line = lines[i] as (typeof lines)[number];
+      const free = Math.max(0, width - line.width);
+      let cx = x + (this.#align === "center" ? free >> 1 : this.#align === "right" ? free : 0);
+      let last: PackedStyle | undefined;
+      for (const span of spans) {
+        const s0 = Math.max(line.start, span.start);
+        const s1 = Math.min(line.end, span.start + span.text.length);
+        if (s0 >= s1) continue;
+        cx = screen.drawText(cx, y + i, this.#full.slice(s0, s1), span.style);
+        last = span.style;
+      }
+      if (line.ellipsis) screen.drawText(cx, y + i, "…", last ?? spans[spans.length - 1]?.style ?? packStyle({ bg: "keep" }));
+    }
+  }
+}
+
+function isSpan(v: unknown): v is Span {
+  return typeof v === "object" && v !== null && "text" in v && !isSignal(v);
+}
+
+function isProps(v: unknown): v is TextProps {
+  return typeof v === "object" && v !== null && !isSignal(v) && !("text" in v);
+}
+
+/**
+ * Text made of spans: `Text("plain")`, `Text({ wrap: "char", fg: "red" },
+ * "a ", { text: "bold", bold: true }, countSignal)`. Any span text or prop
+ * may be a signal; the text is measured and wrapped natively.
+ */
+export function Text(first?: TextProps | TextContent, ...rest: TextContent[]): TextElement {
+  const props: TextProps = isProps(first) ? first : {};
+  const content: TextContent[] = isProps(first) ? rest : [first as TextContent, ...rest];
+  const el = new TextElement();
+  applyCommon(el, props);
+  const base: Style = {
+    fg: props.fg,
+    bg: props.bg,
+    bold: props.bold,
+    dim: props.dim,
+    italic: props.italic,
+    underline: props.underline,
+    blink: props.blink,
+    inverse: props.inverse,
+    hidden: props.hidden,
+    strikethrough: props.strikethrough,
+    link: props.link,
+  };
+  const parts = content.filter((c): c is Exclude<TextContent, null | undefined | false> => c !== null && c !== undefined && c !== false);
+  const styles = parts.map((p) => (isSpan(p) ? spanStyle(base, p) : spanStyle(base, {})));
+  const texts: string[] = parts.map(() => "");
+  const publish = () => el.setSpans(texts.map((t, i) => ({ text: t, style: styles[i] as PackedStyle })));
+  parts.forEach((p, i) => {
+    const source = isSpan(p) ? p.text : p;
+    if (isSignal(source)) {
+      el.bind(source, (v) => {
+        texts[i] = String(v);
+        publish();
+      });
+    } else {
+      texts[i] = String(source);
+    }
+  });
+  publish();
+  let wrap: WrapMode = "word";
+  let align: "left" | "center" | "right" = "left";
+  let ellipsis = false;
+  el.bind(props.wrap, (w) => {
+    wrap = w;
+    el.setFormat(wrap, align, ellipsis);
+  });
+  el.bind(props.align, (a) => {
+    align = a;
+    el.setFormat(wrap, align, ellipsis);
+  });
+  el.bind(props.ellipsis, (e) => {
+    ellipsis = e;
+    el.setFormat(wrap, align, ellipsis);
+  });
+  return el;
+}

@@ -13,6 +13,10 @@ use super::cursor::{Cursor, best_move};
 use super::pen::{Pen, is_plain_blank};
 use super::scroll::{self, Detector};
 
+/// Frames of at most this many bytes are sent without the synchronized
+/// output wrapping.
+pub const SMALL_FRAME: usize = 64;
+
 /// A front-grid glyph that equals no back cell: the terminal's content
 /// there is unknown and must be repainted.
 const DIRTY: u32 = 0xffff_fffe;
@@ -196,7 +200,13 @@ impl Renderer {
             return &self.out;
         }
         if self.caps.synchronized_output {
-            self.out.extend_from_slice(ansi::SYNC_END);
+            if self.out.len() - header <= SMALL_FRAME {
+                // A frame this small reaches the terminal in one read and
+                // cannot tear: the 16 bytes of wrapping would be most of it.
+                self.out.drain(..header);
+            } else {
+                self.out.extend_from_slice(ansi::SYNC_END);
+            }
         }
         screen.collect_garbage();
         &self.out
@@ -681,12 +691,15 @@ mod tests {
     }
 
     #[test]
-    fn synchronized_output_wraps_frames() {
-        let mut s = Screen::new(4, 1).unwrap();
+    fn synchronized_output_wraps_frames_but_not_tiny_ones() {
+        let mut s = Screen::new(80, 4).unwrap();
         let mut r = Renderer::new(ColorMode::TrueColor, Capabilities::default());
+        s.draw_text(0, 1, &"x".repeat(80), Style::PLAIN);
         let out = frame(&mut r, &mut s);
         assert!(out.starts_with("\x1b[?2026h") && out.ends_with("\x1b[?2026l"));
         assert_eq!(frame(&mut r, &mut s), "");
+        s.draw_text(3, 1, "y", Style::PLAIN);
+        assert_eq!(frame(&mut r, &mut s), "\x1b[4Gy");
     }
 
     #[test]

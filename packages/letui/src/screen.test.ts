@@ -114,7 +114,7 @@ describe("Screen rendering", () => {
     expect(s.takeOutput().length).toBe(0);
     s.setCell(5, 1, "!");
     const next = frame(s);
-    expect(next).toBe("\x1b[2;6H!");
+    expect(next).toBe("\x1b[2;6H\x1b[m!");
   });
 
   test("colors downgrade by mode", () => {

@@ -23,9 +23,17 @@ export const FIXTURES = join(import.meta.dir, "fixtures");
 /** The Bun that runs the tests, used to run the programs under test. */
 export const BUN = process.execPath;
 
-/** True when tmux and dash are installed (the e2e tests skip otherwise, with a warning). */
+/**
+ * True when tmux and dash are installed. Locally the e2e tests skip
+ * otherwise, with a warning; in CI (`CI` set) a missing tool is an error,
+ * so that a green run always means the terminal tests ran.
+ */
 export const available = Bun.which("tmux") !== null && Bun.which("dash") !== null;
-if (!available) console.warn("letui e2e: tmux and dash are needed; skipping the terminal end-to-end tests");
+if (!available) {
+  const message = "letui e2e: tmux and dash are needed for the terminal end-to-end tests";
+  if (process.env.CI) throw new Error(`${message} (.ci/run installs them)`);
+  console.warn(`${message}; skipping them`);
+}
 
 /** How long waits last before failing, in ms (generous: CI machines are slow and busy). */
 export const WAIT_MS = 15_000;

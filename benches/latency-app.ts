@@ -3,16 +3,31 @@
  * handler answers at once. Modes: `handler` writes a marker from the key
  * handler; `frame` draws the key count into the screen, renders, then
  * writes the marker (keypress to frame written); `baseline` is the same
- * round trip through Node's raw mode with no letui at all.
+ * round trip through Node's raw mode with no letui at all; `search` runs
+ * the search example with its input focused and writes the marker after
+ * the frame that shows the typed key.
  *
  * Run by the bench: bun benches/latency-app.ts <mode>
  */
+import { run } from "../packages/letui/src/app/run.ts";
 import { Terminal } from "../packages/letui/src/terminal.ts";
+import { searchApp } from "../examples/search-app.ts";
 
 const mode = process.argv[2] ?? "handler";
 const MARK = "\x1b[0m<k>";
 
-if (mode === "baseline") {
+if (mode === "search") {
+  // The search example with its Input focused: the marker follows the
+  // frame that shows the typed key (keypress to updated frame written).
+  const { app, terminal } = await run(() => searchApp(), { mouse: "off" });
+  app.focusNext();
+  app.frame();
+  terminal.on("key", (e) => {
+    if (e.name === "q" && e.ctrl) terminal.exit(0);
+    void app.nextFrame().then(() => terminal.write(MARK));
+  });
+  terminal.write("<ready>");
+} else if (mode === "baseline") {
   process.stdin.setRawMode(true);
   process.stdin.on("data", (chunk: Buffer) => {
     if (chunk[0] === 0x71) process.exit(0);

@@ -48,6 +48,20 @@ export type {
   ReplyEvent,
   ResizeEvent,
 } from "./input/events.ts";
+export {
+  LAYOUT_STYLE_KEYS,
+  type LayoutAlign,
+  type LayoutJustify,
+  type LayoutLength,
+  type LayoutNode,
+  type LayoutOverflow,
+  type LayoutSpacing,
+  type LayoutStyle,
+  LayoutTree,
+  type NodeLayout,
+  type TextLine,
+  type TextOptions,
+} from "./layout.ts";
 export { LetuiError } from "./native/errors.ts";
 export { type StatusName, Status } from "./native/status.ts";
 export {

@@ -12,6 +12,7 @@ export {
   type WrapMode,
 } from "./layout/tree.ts";
 export {
+  LAYOUT_STYLE_KEYS,
   type LayoutAlign,
   type LayoutJustify,
   type LayoutLength,

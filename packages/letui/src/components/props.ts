@@ -4,7 +4,7 @@
  */
 import type { Handlers } from "../app/element.ts";
 import { Element } from "../app/element.ts";
-import type { LayoutStyle } from "../layout.ts";
+import { LAYOUT_STYLE_KEYS, type LayoutStyle } from "../layout.ts";
 import { type MaybeSignal, type ReadonlySignal } from "../signals.ts";
 
 /** Layout fields set by components themselves (a box's border comes from its border style). */
@@ -30,50 +30,8 @@ export interface CommonProps extends LayoutProps, Handlers {
 /** What may be given as a child: elements, text (plain or reactive), nothing, or lists of these. */
 export type Child = Element | string | number | ReadonlySignal<string | number> | null | undefined | false | Child[];
 
-/** Names of {@link LayoutStyle} fields accepted as props. */
-const LAYOUT_KEYS = [
-  "display",
-  "position",
-  "top",
-  "right",
-  "bottom",
-  "left",
-  "flexDirection",
-  "flexWrap",
-  "flexGrow",
-  "flexShrink",
-  "flexBasis",
-  "alignItems",
-  "alignSelf",
-  "alignContent",
-  "justifyContent",
-  "width",
-  "height",
-  "minWidth",
-  "minHeight",
-  "maxWidth",
-  "maxHeight",
-  "padding",
-  "paddingX",
-  "paddingY",
-  "paddingTop",
-  "paddingRight",
-  "paddingBottom",
-  "paddingLeft",
-  "margin",
-  "marginX",
-  "marginY",
-  "marginTop",
-  "marginRight",
-  "marginBottom",
-  "marginLeft",
-  "gap",
-  "rowGap",
-  "columnGap",
-  "overflow",
-  "overflowX",
-  "overflowY",
-] as const satisfies readonly (keyof LayoutStyle)[];
+/** Names of {@link LayoutStyle} fields accepted as props (a box sets its border widths itself). */
+const LAYOUT_KEYS = LAYOUT_STYLE_KEYS.filter((k) => !k.startsWith("border"));
 
 /** Applies common props to an element: layout (reactively), handlers, identity, focus. */
 export function applyCommon(el: Element, props: CommonProps): void {

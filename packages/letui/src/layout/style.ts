@@ -194,7 +194,8 @@ const W = {
   columnGap: 60,
 } as const;
 
-const KNOWN = new Set<string>([
+/** Every {@link LayoutStyle} property name. */
+export const LAYOUT_STYLE_KEYS = [
   "display",
   "position",
   "top",
@@ -216,14 +217,18 @@ const KNOWN = new Set<string>([
   "minHeight",
   "maxWidth",
   "maxHeight",
-  ...["padding", "margin", "border"].flatMap((p) => [p, `${p}X`, `${p}Y`, `${p}Top`, `${p}Right`, `${p}Bottom`, `${p}Left`]),
+  ...(["padding", "margin", "border"] as const).flatMap(
+    (p) => [p, `${p}X`, `${p}Y`, `${p}Top`, `${p}Right`, `${p}Bottom`, `${p}Left`] as const,
+  ),
   "gap",
   "rowGap",
   "columnGap",
   "overflow",
   "overflowX",
   "overflowY",
-]);
+] as const satisfies readonly (keyof LayoutStyle)[];
+
+const KNOWN = new Set<string>(LAYOUT_STYLE_KEYS);
 
 const PERCENT = /^(-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)%$/;
 

@@ -380,36 +380,21 @@ export class App {
     batch(() => {
       const target = this.hitTest(e.x, e.y) ?? this.root;
       this.#updateHover(target);
-      const ev = withPropagation(e, target) as ElementMouseEvent & { currentTarget: Element };
-      Object.defineProperties(ev, {
-        localX: { get: () => e.x - ev.currentTarget.view.x },
-        localY: { get: () => e.y - ev.currentTarget.view.y },
-      });
       if (e.kind === "down" && e.button === "left") {
         let f: Element | null = target;
         while (f && !f.focusable) f = f.parent;
         if (f) this.focus(f);
         this.#pressed = target;
       }
-      if (bubble(ev, target, (el) => el.handlers.onMouse)) return;
+      if (bubble(mouseEvent(e, target), target, (el) => el.handlers.onMouse)) return;
       if (e.kind === "wheel") {
-        const wheel = withPropagation(e, target) as ElementMouseEvent;
-        Object.defineProperties(wheel, {
-          localX: { get: () => e.x - wheel.currentTarget.view.x },
-          localY: { get: () => e.y - wheel.currentTarget.view.y },
-        });
-        bubble(wheel, target, (el) => el.handlers.onWheel ?? (el.scrollable ? (w) => scrollBy(el, w) : undefined));
+        bubble(mouseEvent(e, target), target, (el) => el.handlers.onWheel ?? (el.scrollable ? (w) => scrollBy(el, w) : undefined));
       }
       if (e.kind === "up" && e.button === "left") {
         const pressed = this.#pressed;
         this.#pressed = null;
         if (pressed && (pressed === target || isAncestor(pressed, target) || isAncestor(target, pressed))) {
-          const click = withPropagation(e, target) as ElementMouseEvent;
-          Object.defineProperties(click, {
-            localX: { get: () => e.x - click.currentTarget.view.x },
-            localY: { get: () => e.y - click.currentTarget.view.y },
-          });
-          bubble(click, target, (el) => el.handlers.onClick);
+          bubble(mouseEvent(e, target), target, (el) => el.handlers.onClick);
         }
       }
     });
@@ -450,6 +435,16 @@ export class App {
     this.#frameWaiters = [];
     this.#host.stop(code);
   }
+}
+
+/** A mouse event for dispatch, with coordinates relative to the handler's element. */
+function mouseEvent(e: MouseEvent, target: Element): ElementMouseEvent {
+  const ev = withPropagation(e, target) as ElementMouseEvent;
+  Object.defineProperties(ev, {
+    localX: { get: () => e.x - ev.currentTarget.view.x },
+    localY: { get: () => e.y - ev.currentTarget.view.y },
+  });
+  return ev;
 }
 
 function union(a: Rect, b: Rect): Rect {

@@ -160,6 +160,7 @@ export class Terminal {
   #exited: Promise<number>;
   #resolveExit: (code: number) => void = () => {};
   #origin = 0;
+  #termSize = { width: 0, height: 0 };
 
   constructor(options: TerminalOptions = {}) {
     this.#options = {
@@ -260,6 +261,7 @@ export class Terminal {
     process.on("SIGWINCH", this.#onResize);
 
     const { width, height } = this.size();
+    this.#termSize = { width, height };
     if (inline) {
       const rows = Math.min(o.inlineHeight, height);
       this.#origin = await this.#placeInline(rows, height);
@@ -388,8 +390,22 @@ export class Terminal {
   #resized(): void {
     if (!this.#entered || !this.#screen) return;
     const { width, height } = this.size();
-    const rows = this.#options.mode === "inline" ? Math.min(this.#options.inlineHeight, height) : height;
+    const inline = this.#options.mode === "inline";
+    const rows = inline ? Math.min(this.#options.inlineHeight, height) : height;
+    const changed = width !== this.#termSize.width || height !== this.#termSize.height;
+    this.#termSize = { width, height };
     this.#screen.resize(width, rows);
+    if (inline) {
+      // Keep the region on screen: a shorter window moves it up.
+      const origin = Math.max(0, Math.min(this.#origin, height - rows));
+      if (origin !== this.#origin) {
+        this.#origin = origin;
+        this.#screen.setInline(true, origin);
+        // Repaint the last frame at once; the app may draw a new one too.
+        this.#screen.render();
+      }
+    }
+    if (!changed) return;
     this.#emit("resize", Object.assign(eventBase(), { type: "resize" as const, width, height: rows }));
   }
 

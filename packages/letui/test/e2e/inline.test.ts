@@ -65,6 +65,28 @@ describe.skipIf(!available)("inline mode", () => {
   }
 
   test(
+    "a shorter window keeps the region on screen",
+    async () => {
+      const pane = (server as TmuxServer).session();
+      try {
+        await pane.run(`clear; seq 40; ${fixture("inline.ts")}; echo EXIT=$?`);
+        await pane.started("inline 4 READY");
+        (server as TmuxServer).tmux("resize-window", "-t", pane.session, "-x", "100", "-y", "20");
+        await pane.until(
+          () => pane.rows().map((r) => r.trimEnd()).slice(-5).join("\n") === region("RESIZED").join("\n"),
+          () => "the region redrawn on the last rows of the shorter window",
+        );
+        expect(pane.capture()).not.toContain("READY");
+        pane.keys("x");
+        await pane.waitFor(/^EXIT=0$/m);
+      } finally {
+        pane.kill();
+      }
+    },
+    45_000,
+  );
+
+  test(
     "Ctrl-Z then fg: the region starts again below the shell's lines",
     async () => {
       const pane = (server as TmuxServer).session();

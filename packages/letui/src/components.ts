@@ -4,4 +4,12 @@ export { BUTTON_STYLES, Button, ButtonElement, type ButtonProps } from "./compon
 export { For, type ForProps, Show, type ShowProps } from "./components/control-flow.ts";
 export { INPUT_STYLES, Input, InputElement, type InputProps, sanitizeLine } from "./components/input.ts";
 export type { Child, CommonProps, LayoutProps } from "./components/props.ts";
-export { type Span, Text, TextElement, type TextContent, type TextProps, type WrapMode } from "./components/text.ts";
+export {
+  type ReactiveStyle,
+  type Span,
+  Text,
+  TextElement,
+  type TextContent,
+  type TextProps,
+  type WrapMode,
+} from "./components/text.ts";

@@ -27,6 +27,7 @@ export {
   Row,
   Show,
   type ShowProps,
+  type ReactiveStyle,
   type Span,
   sanitizeLine,
   Text,

@@ -66,3 +66,21 @@ describe("Text", () => {
     expect(() => Text({ wrap: "sometimes" as "word" }, "x")).toThrow("unknown wrap mode");
   });
 });
+
+describe("Text styles from signals", () => {
+  test("a signal in the base style or a span restyles without relayout", async () => {
+    const fg = signal<"red" | "blue">("red");
+    const bold = signal(false);
+    const t = await render(() => Text({ fg }, "ab", { text: "cd", bold }), { width: 6, height: 1 });
+    const layouts = t.app.stats.layouts;
+    expect(t.cell(0, 0).style.fg).toBe(color("red"));
+    fg.value = "blue";
+    bold.value = true;
+    await t.nextFrame();
+    expect(t.cell(0, 0).style.fg).toBe(color("blue"));
+    expect(t.cell(2, 0).style.bold).toBe(true);
+    expect(t.cell(2, 0).style.fg).toBe(color("blue"));
+    expect(t.app.stats.layouts).toBe(layouts);
+    t.unmount();
+  });
+});

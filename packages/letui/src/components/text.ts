@@ -5,21 +5,24 @@
 import { Element } from "../app/element.ts";
 import { argumentError } from "../native/errors.ts";
 import type { Screen } from "../screen.ts";
-import { isSignal, type MaybeSignal, type ReadonlySignal } from "../signals.ts";
+import { effect, isSignal, type MaybeSignal, type ReadonlySignal, read } from "../signals.ts";
 import { type PackedStyle, packStyle, type Style } from "../style.ts";
 import { applyCommon, type CommonProps } from "./props.ts";
 
 /** How text breaks into lines. */
 export type WrapMode = "word" | "char" | "none";
 
-/** A run of text with its own style. */
-export interface Span extends Style {
+/** A {@link Style} whose fields may be signals. */
+export type ReactiveStyle = { [K in keyof Style]?: MaybeSignal<Style[K]> };
+
+/** A run of text with its own style (any field may be a signal). */
+export interface Span extends ReactiveStyle {
   /** The text (plain or reactive). */
   text: MaybeSignal<string | number>;
 }
 
-/** Props of {@link Text}. */
-export interface TextProps extends CommonProps, Style {
+/** Props of {@link Text}: the base style of all spans (any field may be a signal). */
+export interface TextProps extends CommonProps, ReactiveStyle {
   /** Line breaking. @default "word" */
   wrap?: MaybeSignal<WrapMode>;
   /** Horizontal alignment of each line. @default "left" */
@@ -129,6 +132,30 @@ export class TextElement extends Element {
   }
 }
 
+const STYLE_KEYS = [
+  "fg",
+  "bg",
+  "bold",
+  "dim",
+  "italic",
+  "underline",
+  "blink",
+  "inverse",
+  "hidden",
+  "strikethrough",
+  "link",
+] as const satisfies readonly (keyof Style)[];
+
+/** Reads a reactive style's current values (tracking the signals among them). */
+function readStyle(s: ReactiveStyle): Style {
+  const out: Record<string, unknown> = {};
+  for (const k of STYLE_KEYS) {
+    const v = s[k];
+    if (v !== undefined) out[k] = read(v as MaybeSignal<unknown>);
+  }
+  return out as Style;
+}
+
 function isSpan(v: unknown): v is Span {
   return typeof v === "object" && v !== null && "text" in v && !isSignal(v);
 }
@@ -147,23 +174,23 @@ export function Text(first?: TextProps | TextContent, ...rest: TextContent[]): T
   const content: TextContent[] = isProps(first) ? rest : [first as TextContent, ...rest];
   const el = new TextElement();
   applyCommon(el, props);
-  const base: Style = {
-    fg: props.fg,
-    bg: props.bg,
-    bold: props.bold,
-    dim: props.dim,
-    italic: props.italic,
-    underline: props.underline,
-    blink: props.blink,
-    inverse: props.inverse,
-    hidden: props.hidden,
-    strikethrough: props.strikethrough,
-    link: props.link,
-  };
   const parts = content.filter((c): c is Exclude<TextContent, null | undefined | false> => c !== null && c !== undefined && c !== false);
-  const styles = parts.map((p) => (isSpan(p) ? spanStyle(base, p) : spanStyle(base, {})));
   const texts: string[] = parts.map(() => "");
-  const publish = () => el.setSpans(texts.map((t, i) => ({ text: t, style: styles[i] as PackedStyle })));
+  const styles: PackedStyle[] = parts.map(() => packStyle({ bg: "keep" }));
+  let ready = false;
+  const publish = () => {
+    if (ready) el.setSpans(texts.map((t, i) => ({ text: t, style: styles[i] as PackedStyle })));
+  };
+  const reactiveStyle = STYLE_KEYS.some((k) => isSignal(props[k])) || parts.some((p) => isSpan(p) && STYLE_KEYS.some((k) => isSignal(p[k])));
+  const restyle = () => {
+    const base = readStyle(props);
+    parts.forEach((p, i) => {
+      styles[i] = spanStyle(base, isSpan(p) ? readStyle(p) : {});
+    });
+    publish();
+  };
+  if (reactiveStyle) el.scope.run(() => effect(restyle));
+  else restyle();
   parts.forEach((p, i) => {
     const source = isSpan(p) ? p.text : p;
     if (isSignal(source)) {
@@ -175,6 +202,7 @@ export function Text(first?: TextProps | TextContent, ...rest: TextContent[]): T
       texts[i] = String(source);
     }
   });
+  ready = true;
   publish();
   let wrap: WrapMode = "word";
   let align: "left" | "center" | "right" = "left";

@@ -382,10 +382,18 @@ impl<'a> Chunk<'a> {
         let c = color.0;
         match c >> 24 {
             2 => {
-                self.put([b'0' + base / 10, b'8', b';', b'2', b';'], 5);
-                self.num((c >> 16) as u8);
-                self.num((c >> 8) as u8);
-                self.num(c as u8);
+                // `38;2;r;g;b;` is at most 20 bytes: one window, one check.
+                let Some(w) = self.buf.get_mut(self.len..self.len + 24) else {
+                    return;
+                };
+                w[..5].copy_from_slice(&[b'0' + base / 10, b'8', b';', b'2', b';']);
+                let mut o = 5;
+                for v in [(c >> 16) as u8, (c >> 8) as u8, c as u8] {
+                    let (bytes, len) = DEC_SEMI[v as usize];
+                    w[o..o + 4].copy_from_slice(&bytes);
+                    o += len as usize;
+                }
+                self.len += o;
             }
             1 if (c as u8) < 8 => self.num(base + c as u8),
             1 if (c as u8) < 16 => self.num(base + 60 + c as u8 - 8),

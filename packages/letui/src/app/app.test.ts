@@ -192,3 +192,21 @@ describe("lifetime", () => {
     expect(r).toEqual([{ x: 0, y: 0, width: 8, height: 2 }]);
   });
 });
+
+describe("maxFps", () => {
+  test("changes faster than maxFps wait for the next slot", async () => {
+    const n = signal(0);
+    const t = await render(() => Text(n), { width: 6, height: 1, maxFps: 1 });
+    // render() painted the first frame just now: the next slot is a second away.
+    const frames = t.app.stats.frames;
+    n.value = 2;
+    // A macrotask later, an unthrottled app would have painted.
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    expect(t.app.stats.frames).toBe(frames);
+    expect(t.lines()[0]).toBe("0     ");
+    t.app.frame();
+    expect(t.lines()[0]).toBe("2     ");
+    t.unmount();
+  });
+});

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { FFIType, type Pointer, ptr } from "bun:ffi";
 import { LetuiError } from "./errors.ts";
-import { check, lastError, native, symbols } from "./library.ts";
+import { BUILD_COMMAND, check, lastError, native, symbols } from "./library.ts";
 import { Status } from "./status.ts";
 
 const header = readFileSync(resolve(import.meta.dir, "../../../../crates/letui-ffi/include/letui.h"), "utf8");
@@ -126,5 +126,20 @@ describe("misuse of the C ABI from Bun", () => {
     expect(lib.letui_debug_panic()).toBe(Status.Panic);
     expect(lastError()).toContain("letui_debug_panic");
     expect(() => check(Status.Panic)).toThrow(LetuiError);
+  });
+});
+
+describe("loading the library", () => {
+  test("a missing library is a clear error naming the path and the build command", () => {
+    const script = `import { native } from ${JSON.stringify(`${import.meta.dir}/library.ts`)}; try { native(); } catch (e) { console.log(String(e)); }`;
+    const r = Bun.spawnSync([process.execPath, "-e", script], {
+      env: { ...process.env, LETUI_LIB: "/nonexistent/libletui.so" },
+      stdout: "pipe",
+      stderr: "pipe",
+    });
+    const out = r.stdout.toString();
+    expect(out).toContain("/nonexistent/libletui.so");
+    expect(out).toContain("LETUI_LIB");
+    expect(BUILD_COMMAND).toBe("cargo build --release -p letui-ffi");
   });
 });

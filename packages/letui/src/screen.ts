@@ -60,6 +60,7 @@ const INFO_HEIGHT = 2;
 const INFO_LINKS_EPOCH = 3;
 const INFO_END_X = 4;
 const INFO_FRAME_BYTES = 5;
+const KEEP = 0x0300_0000;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -215,20 +216,21 @@ export class Screen {
       this.drawText(x, y, char, s);
       return;
     }
-    this.#sync();
+    // A disposed screen has an empty info view: this check sends it to
+    // #sync, which throws.
+    if (this.#info[INFO_GENERATION] !== this.#generation) this.#sync();
     const c = this.#clip;
-    if (!(x >= c.x0 && x < c.x1 && y >= c.y0 && y < c.y1) || !Number.isInteger(x) || !Number.isInteger(y)) return;
+    if (x < c.x0 || x >= c.x1 || y < c.y0 || y >= c.y1 || (x | 0) !== x || (y | 0) !== y) return;
     const cells = this.#cells;
     const w = this.#width;
     const i = (y * w + x) * CELL_WORDS;
     // Overwriting half of a wide character clears its other half.
     if (cells[i] === CONTINUATION && x > 0) cells[i - CELL_WORDS] = 0x20;
     if (x + 1 < w && cells[i + CELL_WORDS] === CONTINUATION) cells[i + CELL_WORDS] = 0x20;
-    const attrs = this.#attrs(s);
     cells[i] = code;
-    if (s.fg !== 0x0300_0000) cells[i + 1] = s.fg;
-    if (s.bg !== 0x0300_0000) cells[i + 2] = s.bg;
-    cells[i + 3] = attrs;
+    if (s.fg !== KEEP) cells[i + 1] = s.fg;
+    if (s.bg !== KEEP) cells[i + 2] = s.bg;
+    cells[i + 3] = s.link === undefined ? s.attrs : this.#attrs(s);
   }
 
   /**

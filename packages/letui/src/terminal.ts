@@ -3,6 +3,7 @@
  * running, and the terminal given back on every way the program can end.
  */
 import type { Pointer } from "bun:ffi";
+import { captureConsole, releaseConsole } from "./console-capture.ts";
 import { InputDecoder } from "./input/decoder.ts";
 import type { FocusEvent, InputEvent, KeyEvent, MouseEvent, PasteEvent, ReplyEvent, ResizeEvent } from "./input/events.ts";
 import { eventBase } from "./input/events.ts";
@@ -46,6 +47,13 @@ export interface TerminalOptions {
   escapeTimeout?: number;
   /** Color mode of the screen. @default "auto" */
   colorMode?: ColorMode;
+  /**
+   * Hold `console.*` output while the session is active (it would draw
+   * over the screen) and write it to stderr when the terminal is given
+   * back, or to the `LETUI_LOG` file as it happens.
+   * @default true
+   */
+  captureConsole?: boolean;
   /** Input file descriptor. @default 0 */
   input?: number;
   /** Output file descriptor. @default 1 */
@@ -173,6 +181,7 @@ export class Terminal {
       queryTimeout: options.queryTimeout ?? 200,
       escapeTimeout: options.escapeTimeout ?? 25,
       colorMode: options.colorMode ?? "auto",
+      captureConsole: options.captureConsole ?? true,
       input: options.input ?? 0,
       output: options.output ?? 1,
     };
@@ -255,6 +264,7 @@ export class Terminal {
     this.#entered = true;
     active.add(this);
     installHandlers();
+    if (o.captureConsole) captureConsole();
     this.#decoder = new InputDecoder();
     process.stdin.on("data", this.#onData);
     process.stdin.resume();
@@ -425,6 +435,7 @@ export class Terminal {
     this.#entered = false;
     this.#kitty = false;
     active.delete(this);
+    if (active.size === 0) releaseConsole();
   }
 
   /** Suspends the program like Ctrl-Z in a shell: the terminal is restored first, and {@link resume} runs on `fg`. */
@@ -443,6 +454,7 @@ export class Terminal {
     check(native().letui_terminal_enter(this.#handle, bits));
     this.#entered = true;
     active.add(this);
+    if (o.captureConsole) captureConsole();
     const screen = this.#screen;
     if (o.mode === "inline" && screen) {
       // While suspended the shell wrote below the region (the job notice,

@@ -13,7 +13,7 @@
  */
 import { closeSync } from "node:fs";
 import { join } from "node:path";
-import { closeSlave, openPty, readSome, writeAll } from "./pty.ts";
+import { closeSlave, openPty, readSome, writeAll } from "../packages/letui/test/pty.ts";
 
 const SAMPLES = Number(process.argv[2] ?? 1000);
 const WARMUP = 200;

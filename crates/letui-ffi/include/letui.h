@@ -858,6 +858,17 @@ int32_t letui_terminal_push_keyboard(struct LetuiTerminal *h, uint32_t flags);
 int32_t letui_terminal_modify_other_keys(struct LetuiTerminal *h, uint32_t level);
 
 /*
+ Turns on grapheme cluster mode (DEC private mode 2027), in which the
+ terminal gives a whole grapheme cluster (an emoji ZWJ sequence, say)
+ the width letui gives it; leaving turns it off again. Call it only
+ when the terminal reported the mode as supported and off.
+
+ # Safety
+ `h` is a terminal handle.
+ */
+int32_t letui_terminal_grapheme_clusters(struct LetuiTerminal *h);
+
+/*
  Writes bytes to the terminal's output synchronously (queries, and
  anything that must be ordered with rendered frames).
 

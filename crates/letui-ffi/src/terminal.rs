@@ -21,6 +21,7 @@ pub struct TerminalState {
     modes: Modes,
     kitty: bool,
     modify_other_keys: bool,
+    grapheme_clusters: bool,
 }
 
 impl Kind for TerminalState {
@@ -37,8 +38,12 @@ impl TerminalState {
         if self.modify_other_keys {
             seq.extend_from_slice(b"\x1b[>4;0m");
         }
+        if self.grapheme_clusters {
+            seq.extend_from_slice(b"\x1b[?2027l");
+        }
         self.kitty = false;
         self.modify_other_keys = false;
+        self.grapheme_clusters = false;
         // Give the modes back first, then the settings, trying both even if
         // one fails: the terminal must come back as far as possible.
         let written = write_all(self.output, &seq);
@@ -91,6 +96,7 @@ pub unsafe extern "C" fn letui_terminal_new(
             modes: Modes::default(),
             kitty: false,
             modify_other_keys: false,
+            grapheme_clusters: false,
         };
         let h = handle::into_raw(state).cast::<LetuiTerminal>();
         // SAFETY: checked non-null; writable per the contract.
@@ -229,6 +235,25 @@ pub unsafe extern "C" fn letui_terminal_modify_other_keys(
         }
         write_all(t.output, format!("\x1b[>4;{level}m").as_bytes())?;
         t.modify_other_keys = true;
+        Ok(0)
+    })
+}
+
+/// Turns on grapheme cluster mode (DEC private mode 2027), in which the
+/// terminal gives a whole grapheme cluster (an emoji ZWJ sequence, say)
+/// the width letui gives it; leaving turns it off again. Call it only
+/// when the terminal reported the mode as supported and off.
+///
+/// # Safety
+/// `h` is a terminal handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_terminal_grapheme_clusters(h: *mut LetuiTerminal) -> i32 {
+    with(h, |t| {
+        if t.saved.is_none() {
+            return Err(FfiError::arg("the terminal session is not entered"));
+        }
+        write_all(t.output, b"\x1b[?2027h")?;
+        t.grapheme_clusters = true;
         Ok(0)
     })
 }

@@ -280,7 +280,7 @@ export class Terminal {
     } else {
       this.#screen = new Screen({ width, height, fd: o.output, colorMode: o.colorMode });
     }
-    if (o.kittyKeyboard) await this.#negotiateKeyboard();
+    await this.#negotiate();
   }
 
   /** Makes room for an inline region of `rows` below the cursor, then asks where it starts (its first row, 0-based). */
@@ -291,21 +291,31 @@ export class Terminal {
     return pos?.type === "cursorPosition" ? pos.row : Math.max(0, height - rows);
   }
 
-  /** Asks for the kitty protocol flags, then primary device attributes: a flags reply before DA1 means support. */
-  async #negotiateKeyboard(): Promise<void> {
+  /**
+   * Asks what the terminal supports, then for primary device attributes,
+   * which every terminal answers, so its reply ends the wait: kitty
+   * keyboard flags (a reply means the protocol is there) and the state of
+   * grapheme cluster mode 2027.
+   */
+  async #negotiate(): Promise<void> {
+    const kitty = this.#options.kittyKeyboard;
     let flags: number | undefined;
-    const reply = await this.#query("\x1b[?u\x1b[c", (r) => {
-      if (r.type === "keyboardFlags") {
-        flags = r.flags;
-        return false;
-      }
+    let clusters: number | undefined;
+    const reply = await this.#query(`${kitty ? "\x1b[?u" : ""}\x1b[?2027$p\x1b[c`, (r) => {
+      if (r.type === "keyboardFlags") flags = r.flags;
+      else if (r.type === "modeReport" && r.mode === 2027 && r.private) clusters = r.state;
       return r.type === "deviceAttributes";
     });
-    if (!this.#handle || !this.#entered) return;
-    if (reply && flags !== undefined) {
+    if (!this.#handle || !this.#entered || !reply) return;
+    if (clusters === 2) {
+      // Supported and off: on, so terminal and letui agree on cluster widths.
+      check(native().letui_terminal_grapheme_clusters(this.#handle));
+    }
+    if (!kitty) return;
+    if (flags !== undefined) {
       check(native().letui_terminal_push_keyboard(this.#handle, 1 | 2));
       this.#kitty = true;
-    } else if (reply) {
+    } else {
       // No kitty protocol: ask for modifyOtherKeys, which tmux (with
       // extended-keys on) and xterm use to report modified keys.
       check(native().letui_terminal_modify_other_keys(this.#handle, 1));
@@ -470,7 +480,7 @@ export class Terminal {
     } else {
       this.#repaint();
     }
-    if (o.kittyKeyboard) void this.#negotiateKeyboard();
+    void this.#negotiate();
   }
 
   /** After a resume: takes the current size, repaints everything, and tells the app. */

@@ -12,6 +12,7 @@ export const terminalSymbols = {
   letui_terminal_is_active: { args: [ptr], returns: i32 },
   letui_terminal_push_keyboard: { args: [ptr, u32], returns: i32 },
   letui_terminal_modify_other_keys: { args: [ptr, u32], returns: i32 },
+  letui_terminal_grapheme_clusters: { args: [ptr], returns: i32 },
   letui_terminal_write: { args: [ptr, ptr, u64], returns: i32 },
   letui_terminal_size: { args: [ptr, ptr], returns: i32 },
 } as const;

@@ -1,0 +1,79 @@
+/**
+ * Capability negotiation against a scripted terminal on a pty: the test
+ * answers the session's queries as a terminal would and checks what the
+ * session turns on, and that leaving turns it off. tmux 3.3a answers
+ * neither the kitty query nor DECRQM, so this is where the kitty and
+ * grapheme-cluster paths are exercised.
+ */
+import { describe, expect, test } from "bun:test";
+import { closeSync } from "node:fs";
+import { join } from "node:path";
+import { closeSlave, openPty, readSome, writeAll } from "../pty.ts";
+
+const fixture = join(import.meta.dir, "fixtures", "negotiate.ts");
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+/** Runs the fixture, answering its DA1 query with `answer`, and returns everything it wrote. */
+async function session(answer: string): Promise<string> {
+  const pty = openPty(80, 24);
+  const child = Bun.spawn([process.execPath, fixture], { stdin: pty.slave, stdout: pty.slave, stderr: "pipe", env: process.env });
+  closeSlave(pty);
+  const buf = new Uint8Array(1 << 16);
+  let out = "";
+  let answered = false;
+  let quit = false;
+  const end = Date.now() + 15_000;
+  try {
+    while (Date.now() < end) {
+      const n = readSome(pty.master, buf, 50);
+      if (n < 0) break;
+      out += dec.decode(buf.subarray(0, n));
+      if (!answered && out.includes("\x1b[c")) {
+        writeAll(pty.master, enc.encode(answer));
+        answered = true;
+      }
+      if (!quit && out.includes("READY")) {
+        writeAll(pty.master, enc.encode("q"));
+        quit = true;
+      }
+      if (quit && child.exitCode !== null) break;
+      await Bun.sleep(0);
+    }
+    await child.exited;
+    expect(child.exitCode).toBe(0);
+    return out;
+  } finally {
+    child.kill();
+    closeSync(pty.master);
+  }
+}
+
+describe("capability negotiation", () => {
+  test("a kitty terminal with mode 2027 off: protocol pushed and popped, clusters on and off", async () => {
+    const out = await session("\x1b[?0u\x1b[?2027;2$y\x1b[?62;22c");
+    expect(out).toContain("\x1b[?u\x1b[?2027$p\x1b[c");
+    expect(out).toContain("\x1b[?2027h");
+    expect(out).toContain("\x1b[>3u");
+    expect(out).toContain("READY kitty=true");
+    const leave = out.slice(out.indexOf("READY"));
+    expect(leave).toContain("\x1b[<u");
+    expect(leave).toContain("\x1b[?2027l");
+    expect(out).not.toContain("\x1b[>4;1m");
+  }, 30_000);
+
+  test("a legacy terminal: modifyOtherKeys instead, and no mode 2027", async () => {
+    const out = await session("\x1b[?62;22c");
+    expect(out).toContain("READY kitty=false");
+    expect(out).toContain("\x1b[>4;1m");
+    expect(out).not.toContain("\x1b[?2027h");
+    expect(out).not.toContain("\x1b[>3u");
+    expect(out.slice(out.indexOf("READY"))).toContain("\x1b[>4;0m");
+  }, 30_000);
+
+  test("mode 2027 already on is left alone", async () => {
+    const out = await session("\x1b[?2027;3$y\x1b[?62c");
+    expect(out).not.toContain("\x1b[?2027h");
+    expect(out).not.toContain("\x1b[?2027l");
+  }, 30_000);
+});

@@ -305,9 +305,17 @@ impl Renderer {
         if x + 1 >= w || !simple_cell(back, self.front.row(y), x) {
             return x;
         }
+        let first = simple_pen(&back[x], self.caps.styled_underline);
         if self.cursor != Cursor::at(x as u16, y) {
-            let pen = simple_pen(&back[x], self.caps.styled_underline);
-            self.move_or_reprint(back, x as u16, y, &pen, 0);
+            self.move_or_reprint(back, x as u16, y, &first, 0);
+        }
+        if first == self.pen && back[x + 1] == self.front.row(y)[x + 1] {
+            // One changed cell in the pen already set, the most common
+            // change of all: a glyph and nothing else.
+            self.out.push(back[x].glyph as u8);
+            self.front.row_mut(y)[x] = back[x];
+            self.cursor = Cursor::at(x as u16 + 1, y);
+            return x + 1;
         }
         let Renderer {
             front,
@@ -487,13 +495,25 @@ impl Renderer {
     /// link: printable ASCII that the pen already shows.
     #[inline]
     fn reprintable(&self, c: &Cell) -> bool {
+        if !(0x20..0x7f).contains(&c.glyph) {
+            return false;
+        }
+        // The common case, checked without building a pen: exactly the
+        // pen's colors and attributes, no link, in truecolor.
+        if self.open_link == 0
+            && self.mode == ColorMode::TrueColor
+            && c.fg == self.pen.fg
+            && c.bg == self.pen.bg
+            && c.attrs.0 == self.pen.attrs
+        {
+            return true;
+        }
         let link = if self.caps.hyperlinks {
             c.attrs.link()
         } else {
             0
         };
-        (0x20..0x7f).contains(&c.glyph)
-            && link == self.open_link
+        link == self.open_link
             && Pen::for_cell(c, self.mode, self.caps.styled_underline, &self.pen) == self.pen
     }
 

@@ -49,6 +49,7 @@ pub fn fingerprint(row: &[Cell]) -> u64 {
 pub struct Detector {
     back: Vec<u64>,
     front: Vec<u64>,
+    sorted: Vec<(u64, u16)>,
 }
 
 impl Detector {
@@ -71,13 +72,22 @@ impl Detector {
             self.front.push(fingerprint(front.row(y)));
         }
         // Cheap pre-check: at least two changed rows must match some front
-        // row within reach, or no scroll can pay off.
+        // row within reach, or no scroll can pay off. Front fingerprints
+        // sorted once make each lookup a binary search.
         let reach = MAX_SHIFT.min(h - 1) as usize;
+        self.sorted.clear();
+        self.sorted
+            .extend(self.front.iter().enumerate().map(|(i, &f)| (f, i as u16)));
+        self.sorted.sort_unstable();
         let mut candidates = 0;
         for (y, _) in changed.iter().enumerate().filter(|(_, c)| **c) {
-            let lo = y.saturating_sub(reach);
-            let hi = (y + reach).min(h as usize - 1);
-            if (lo..=hi).any(|s| s != y && self.front[s] == self.back[y]) {
+            let fp = self.back[y];
+            let start = self.sorted.partition_point(|&(f, _)| f < fp);
+            let near = self.sorted[start..]
+                .iter()
+                .take_while(|&&(f, _)| f == fp)
+                .any(|&(_, s)| s as usize != y && (s as usize).abs_diff(y) <= reach);
+            if near {
                 candidates += 1;
                 if candidates >= 2 {
                     break;

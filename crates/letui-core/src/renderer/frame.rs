@@ -249,9 +249,21 @@ impl Renderer {
             ..Cell::BLANK
         };
         scroll::apply(&mut self.front, s, fresh);
+        // The detector compared the rows that moved in full: now in place,
+        // they are equal; only the rows scrolled in need painting.
+        let k = s.shift.unsigned_abs();
+        let (fresh_lo, fresh_hi) = if s.shift > 0 {
+            (s.bottom + 1 - k, s.bottom)
+        } else {
+            (s.top, s.top + k - 1)
+        };
         for y in s.top..=s.bottom {
-            self.changed[y as usize] = !rows_equal(back.row(y), self.front.row(y));
+            self.changed[y as usize] = (fresh_lo..=fresh_hi).contains(&y);
         }
+        debug_assert!(
+            (s.top..=s.bottom)
+                .all(|y| self.changed[y as usize] || rows_equal(back.row(y), self.front.row(y)))
+        );
     }
 
     fn diff_row(&mut self, screen: &mut Screen, y: u16) {

@@ -224,8 +224,12 @@ export class App {
     if (damage.length > 0) screen.setClip(null);
     // Layout may have moved the focused element: ask again.
     const placed = this.#focused?.cursor() ?? null;
-    this.#cursorKey = placed ? `${placed.x},${placed.y}` : "";
-    screen.setCursor(placed, "bar");
+    const placedKey = placed ? `${placed.x},${placed.y}` : "";
+    if (placedKey !== this.#cursorKey || this.stats.frames === 0) {
+      // The renderer keeps the request: tell it only when it changed.
+      this.#cursorKey = placedKey;
+      screen.setCursor(placed, "bar");
+    }
     const bytes = screen.render();
     this.stats.frames++;
     this.stats.lastFrameBytes = bytes;

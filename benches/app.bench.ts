@@ -7,7 +7,8 @@
  * Run: node_modules/.bin/bun benches/app.bench.ts
  */
 import { openSync } from "node:fs";
-import { App, Box, Column, computed, Row, Screen, signal, Text } from "../packages/letui/src/index.ts";
+import { App, Box, Column, computed, Row, signal, Text } from "letui";
+import { Screen } from "letui/screen";
 
 const W = 120;
 const H = 40;

@@ -9,8 +9,8 @@
  *
  * Run by the bench: bun benches/latency-app.ts <mode>
  */
-import { run } from "../packages/letui/src/app/run.ts";
-import { Terminal } from "../packages/letui/src/terminal.ts";
+import { run } from "letui";
+import { Terminal } from "letui/screen";
 import { searchApp } from "../examples/search-app.ts";
 
 const mode = process.argv[2] ?? "handler";

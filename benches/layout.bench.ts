@@ -10,7 +10,7 @@
  *
  * Run: node_modules/.bin/bun benches/layout.bench.ts
  */
-import { type LayoutNode, type LayoutStyle, LayoutTree } from "../packages/letui/src/layout.ts";
+import { type LayoutNode, type LayoutStyle, LayoutTree } from "letui/layout";
 
 const W = 200;
 const H = 60;

@@ -7,7 +7,7 @@
  * Run: node_modules/.bin/bun benches/screen.bench.ts
  */
 import { openSync } from "node:fs";
-import { CELL_WORDS, packStyle, rgb, Screen } from "../packages/letui/src/index.ts";
+import { CELL_WORDS, packStyle, rgb, Screen } from "letui/screen";
 
 const W = 200;
 const H = 60;

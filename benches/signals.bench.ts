@@ -18,7 +18,7 @@ import {
   type ReadonlySignal,
   type Signal,
   signal,
-} from "../packages/letui/src/signals.ts";
+} from "letui";
 
 const now = (): number => Bun.nanoseconds();
 

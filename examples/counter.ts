@@ -3,7 +3,7 @@
  *
  * Run: node_modules/.bin/bun examples/counter.ts
  */
-import { Box, Button, computed, type Element, Row, run, signal, Text } from "../packages/letui/src/index.ts";
+import { Box, Button, computed, type Element, Row, run, signal, Text } from "letui";
 
 /** The counter's element tree. */
 export function counter(): Element {

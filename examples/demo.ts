@@ -5,7 +5,7 @@
  *
  * Run: npm run scene   (or node_modules/.bin/bun examples/demo.ts)
  */
-import { CELL_WORDS, packStyle, rgb, Terminal } from "../packages/letui/src/index.ts";
+import { CELL_WORDS, packStyle, rgb, Terminal } from "letui/screen";
 
 const term = new Terminal({ mouse: "off" });
 await term.start();

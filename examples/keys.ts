@@ -4,7 +4,7 @@
  *
  * Run: node_modules/.bin/bun examples/keys.ts [--inline] [--motion]
  */
-import { Terminal } from "../packages/letui/src/index.ts";
+import { Terminal } from "letui/screen";
 
 const inline = process.argv.includes("--inline");
 const term = new Terminal({

@@ -17,7 +17,7 @@ import {
   Show,
   signal,
   Text,
-} from "../packages/letui/src/index.ts";
+} from "letui";
 
 /** One search result. */
 export interface Item {

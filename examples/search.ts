@@ -5,7 +5,7 @@
  *
  * Run: npm run demo
  */
-import { run } from "../packages/letui/src/index.ts";
+import { run } from "letui";
 import { searchApp } from "./search-app.ts";
 
 const { app, exited } = await run(() => searchApp(), { mouse: "drag" });

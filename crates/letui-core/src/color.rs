@@ -7,32 +7,20 @@
 use crate::cell::{Color, ColorKind};
 
 /// How many colors the terminal shows.
-#[repr(u8)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum ColorMode {
     /// 24-bit RGB (`38;2;r;g;b`).
     #[default]
-    TrueColor = 0,
+    TrueColor,
     /// The 256-color palette (`38;5;n`).
-    Palette256 = 1,
+    Palette256,
     /// The 16 basic colors (`30..37`, `90..97`).
-    Basic16 = 2,
+    Basic16,
     /// No colors at all (`NO_COLOR`); attributes are still shown.
-    NoColor = 3,
+    NoColor,
 }
 
 impl ColorMode {
-    /// Decodes a mode number as used over the C ABI.
-    pub const fn from_u8(n: u8) -> Option<ColorMode> {
-        match n {
-            0 => Some(ColorMode::TrueColor),
-            1 => Some(ColorMode::Palette256),
-            2 => Some(ColorMode::Basic16),
-            3 => Some(ColorMode::NoColor),
-            _ => None,
-        }
-    }
-
     /// Chooses a mode from environment variables, read through `var`.
     ///
     /// In order: `LETUI_COLOR` (`truecolor`, `256`, `16`, `none`) is an

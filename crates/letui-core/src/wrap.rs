@@ -40,18 +40,6 @@ pub enum WrapMode {
     None,
 }
 
-impl WrapMode {
-    /// The mode with the C ABI number `n`: 0 word, 1 char, 2 none.
-    pub fn from_u32(n: u32) -> Option<WrapMode> {
-        match n {
-            0 => Some(WrapMode::Word),
-            1 => Some(WrapMode::Char),
-            2 => Some(WrapMode::None),
-            _ => None,
-        }
-    }
-}
-
 /// One wrapped line: a slice of the text, its width, and whether an
 /// ellipsis (`…`, one cell) is drawn after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -248,7 +248,14 @@ fn apply(screen: &mut Screen, r: &mut Renderer, op: &Op) {
         Op::Clip(c) => screen.set_clip(c.map(|(x, y, w, h)| Rect::new(x, y, w, h))),
         Op::Resize { w, h } => screen.resize(*w, *h).unwrap(),
         Op::Redraw => r.force_redraw(),
-        Op::Mode(m) => r.set_color_mode(ColorMode::from_u8(*m).unwrap()),
+        Op::Mode(m) => r.set_color_mode(
+            [
+                ColorMode::TrueColor,
+                ColorMode::Palette256,
+                ColorMode::Basic16,
+                ColorMode::NoColor,
+            ][*m as usize],
+        ),
         Op::Caps(bits) => r.set_capabilities(caps_from(*bits)),
         Op::Cursor(p, shape) => r.set_cursor(CursorRequest {
             position: *p,

@@ -10,42 +10,239 @@
 #include <stdlib.h>
 
 /*
+ Screen info word: generation, changed whenever cells or scratch move.
+ */
+#define LETUI_INFO_GENERATION 0
+
+/*
+ Screen info word: width in cells.
+ */
+#define LETUI_INFO_WIDTH 1
+
+/*
+ Screen info word: height in cells.
+ */
+#define LETUI_INFO_HEIGHT 2
+
+/*
+ Screen info word: hyperlink epoch, changed when link ids were recycled.
+ */
+#define LETUI_INFO_LINKS_EPOCH 3
+
+/*
+ Screen info word: column after the last `letui_screen_draw_text` (an `i32`).
+ */
+#define LETUI_INFO_END_X 4
+
+/*
+ Screen info word: bytes of the last rendered frame.
+ */
+#define LETUI_INFO_FRAME_BYTES 5
+
+/*
+ Screen info word: bytes waiting in the output buffer (buffer mode).
+ */
+#define LETUI_INFO_PENDING_BYTES 6
+
+/*
+ Number of screen info words.
+ */
+#define LETUI_INFO_LEN 8
+
+/*
+ `u32` words per cell: glyph, fg, bg, attrs.
+ */
+#define LETUI_CELL_WORDS 4
+
+/*
+ Glyph word of the right half of a wide character.
+ */
+#define LETUI_GLYPH_CONTINUATION 4294967295
+
+/*
+ Glyph bit: the rest is an id into the screen's cluster pool.
+ */
+#define LETUI_GLYPH_POOL_BIT 2147483648
+
+/*
+ Color word of the terminal's default color.
+ */
+#define LETUI_COLOR_DEFAULT 0
+
+/*
+ Color tag of a 256-palette index (the index in the low byte).
+ */
+#define LETUI_COLOR_TAG_PALETTE 16777216
+
+/*
+ Color tag of a 24-bit color (`0xRRGGBB` in the low bytes).
+ */
+#define LETUI_COLOR_TAG_RGB 33554432
+
+/*
+ Color word for drawing calls: keep the cell's color.
+ */
+#define LETUI_COLOR_KEEP 50331648
+
+/*
+ Attribute bit: bold.
+ */
+#define LETUI_ATTR_BOLD 1
+
+/*
+ Attribute bit: dim.
+ */
+#define LETUI_ATTR_DIM 2
+
+/*
+ Attribute bit: italic.
+ */
+#define LETUI_ATTR_ITALIC 4
+
+/*
+ Attribute bit: blink.
+ */
+#define LETUI_ATTR_BLINK 8
+
+/*
+ Attribute bit: inverse.
+ */
+#define LETUI_ATTR_INVERSE 16
+
+/*
+ Attribute bit: hidden.
+ */
+#define LETUI_ATTR_HIDDEN 32
+
+/*
+ Attribute bit: strikethrough.
+ */
+#define LETUI_ATTR_STRIKETHROUGH 64
+
+/*
+ Shift of the underline style (0 none, 1 single, 2 double, 3 curly, 4
+ dotted, 5 dashed) in the attribute word.
+ */
+#define LETUI_ATTR_UNDERLINE_SHIFT 8
+
+/*
+ Shift of the hyperlink id (16 bits) in the attribute word.
+ */
+#define LETUI_ATTR_LINK_SHIFT 16
+
+/*
+ Capability bit: synchronized output (mode 2026).
+ */
+#define LETUI_CAP_SYNCHRONIZED_OUTPUT 1
+
+/*
+ Capability bit: curly, double, dotted and dashed underlines.
+ */
+#define LETUI_CAP_STYLED_UNDERLINE 2
+
+/*
+ Capability bit: OSC 8 hyperlinks.
+ */
+#define LETUI_CAP_HYPERLINKS 4
+
+/*
+ Capability bit: scroll regions for moved rows.
+ */
+#define LETUI_CAP_SCROLL_REGIONS 8
+
+/*
+ Terminal mode bit: the alternate screen.
+ */
+#define LETUI_MODE_ALTERNATE_SCREEN 1
+
+/*
+ Terminal mode bit: hide the cursor.
+ */
+#define LETUI_MODE_HIDE_CURSOR 2
+
+/*
+ Terminal mode bit: bracketed paste.
+ */
+#define LETUI_MODE_BRACKETED_PASTE 4
+
+/*
+ Terminal mode bit: focus reports.
+ */
+#define LETUI_MODE_FOCUS 8
+
+/*
+ Shift of the mouse mode (0 off, 1 clicks, 2 drag, 3 all motion) in
+ the mode bits.
+ */
+#define LETUI_MODE_MOUSE_SHIFT 8
+
+/*
  `u32` words per event record.
  */
 #define LETUI_INPUT_RECORD_WORDS 8
 
 /*
- Info word: generation, changed whenever records or text move.
+ Input info word: generation, changed whenever records or text move.
  */
 #define LETUI_INPUT_INFO_GENERATION 0
 
 /*
- Info word: 1 when buffered input waits for a timeout (`letui_input_flush`).
+ Input info word: 1 when buffered input waits for a timeout (`letui_input_flush`).
  */
 #define LETUI_INPUT_INFO_PENDING 1
 
 /*
- Info word: 1 inside a bracketed paste that has not ended.
+ Input info word: 1 inside a bracketed paste that has not ended.
  */
 #define LETUI_INPUT_INFO_IN_PASTE 2
 
 /*
- Info word: bytes used in the text buffer by the last call.
+ Input info word: bytes used in the text buffer by the last call.
  */
 #define LETUI_INPUT_INFO_TEXT_USED 3
 
 /*
- Number of info words.
+ Number of input info words.
  */
 #define LETUI_INPUT_INFO_LEN 4
 
 /*
- `f32` words in the style block.
+ Modifier bit: Shift.
+ */
+#define LETUI_MOD_SHIFT 1
+
+/*
+ Modifier bit: Alt.
+ */
+#define LETUI_MOD_ALT 2
+
+/*
+ Modifier bit: Ctrl.
+ */
+#define LETUI_MOD_CTRL 4
+
+/*
+ Modifier bit: Super.
+ */
+#define LETUI_MOD_SUPER 8
+
+/*
+ Modifier bit: Hyper.
+ */
+#define LETUI_MOD_HYPER 16
+
+/*
+ Modifier bit: Meta.
+ */
+#define LETUI_MOD_META 32
+
+/*
+ `f32` words in the layout style block.
  */
 #define LETUI_LAYOUT_STYLE_WORDS 64
 
 /*
- `i32` words per slot in the results.
+ `i32` words per slot in the layout results.
  */
 #define LETUI_LAYOUT_RESULT_WORDS 8
 
@@ -57,67 +254,152 @@
 /*
  Width or height for `letui_layout_compute`: no limit, size to content.
  */
-#define LETUI_LAYOUT_UNBOUNDED UINT32_MAX
+#define LETUI_LAYOUT_UNBOUNDED 4294967295
 
 /*
- Info word: generation, changed whenever scratch, results or lines move.
+ Layout info word: generation, changed whenever scratch, results or lines move.
  */
 #define LETUI_LAYOUT_INFO_GENERATION 0
 
 /*
- Info word: number of live nodes.
+ Layout info word: number of live nodes.
  */
 #define LETUI_LAYOUT_INFO_NODES 1
 
 /*
- Info word: number of lines written by the last `letui_layout_text_lines`.
+ Layout info word: number of lines written by the last `letui_layout_text_lines`.
  */
 #define LETUI_LAYOUT_INFO_LINES 2
 
 /*
- Number of info words.
+ Number of layout info words.
  */
 #define LETUI_LAYOUT_INFO_LEN 4
 
 /*
- Info word: generation, changed whenever cells or scratch move.
+ Style word: display.
  */
-#define LETUI_INFO_GENERATION 0
+#define LETUI_STYLE_DISPLAY 0
 
 /*
- Info word: width in cells.
+ Style word: position.
  */
-#define LETUI_INFO_WIDTH 1
+#define LETUI_STYLE_POSITION 1
 
 /*
- Info word: height in cells.
+ Style word: flex direction.
  */
-#define LETUI_INFO_HEIGHT 2
+#define LETUI_STYLE_FLEX_DIRECTION 2
 
 /*
- Info word: hyperlink epoch, changed when link ids were recycled.
+ Style word: flex wrap.
  */
-#define LETUI_INFO_LINKS_EPOCH 3
+#define LETUI_STYLE_FLEX_WRAP 3
 
 /*
- Info word: column after the last `letui_screen_draw_text` (an `i32`).
+ Style word: align items.
  */
-#define LETUI_INFO_END_X 4
+#define LETUI_STYLE_ALIGN_ITEMS 4
 
 /*
- Info word: bytes of the last rendered frame.
+ Style word: align self.
  */
-#define LETUI_INFO_FRAME_BYTES 5
+#define LETUI_STYLE_ALIGN_SELF 5
 
 /*
- Info word: bytes waiting in the output buffer (buffer mode).
+ Style word: align content.
  */
-#define LETUI_INFO_PENDING_BYTES 6
+#define LETUI_STYLE_ALIGN_CONTENT 6
 
 /*
- Number of info words.
+ Style word: justify content.
  */
-#define LETUI_INFO_LEN 8
+#define LETUI_STYLE_JUSTIFY_CONTENT 7
+
+/*
+ Style word: overflow x.
+ */
+#define LETUI_STYLE_OVERFLOW_X 8
+
+/*
+ Style word: overflow y.
+ */
+#define LETUI_STYLE_OVERFLOW_Y 9
+
+/*
+ Style word: flex grow.
+ */
+#define LETUI_STYLE_FLEX_GROW 10
+
+/*
+ Style word: flex shrink.
+ */
+#define LETUI_STYLE_FLEX_SHRINK 11
+
+/*
+ Style words: flex basis (a length: unit word, value word).
+ */
+#define LETUI_STYLE_FLEX_BASIS 12
+
+/*
+ Style words: width (a length).
+ */
+#define LETUI_STYLE_WIDTH 14
+
+/*
+ Style words: height (a length).
+ */
+#define LETUI_STYLE_HEIGHT 16
+
+/*
+ Style words: min width (a length).
+ */
+#define LETUI_STYLE_MIN_WIDTH 18
+
+/*
+ Style words: min height (a length).
+ */
+#define LETUI_STYLE_MIN_HEIGHT 20
+
+/*
+ Style words: max width (a length).
+ */
+#define LETUI_STYLE_MAX_WIDTH 22
+
+/*
+ Style words: max height (a length).
+ */
+#define LETUI_STYLE_MAX_HEIGHT 24
+
+/*
+ Style words: insets top, right, bottom, left (four lengths).
+ */
+#define LETUI_STYLE_INSET 26
+
+/*
+ Style words: margins top, right, bottom, left (four lengths).
+ */
+#define LETUI_STYLE_MARGIN 34
+
+/*
+ Style words: paddings top, right, bottom, left (four lengths).
+ */
+#define LETUI_STYLE_PADDING 42
+
+/*
+ Style words: borders top, right, bottom, left (four lengths in cells).
+ */
+#define LETUI_STYLE_BORDER 50
+
+/*
+ Style words: row gap (a length).
+ */
+#define LETUI_STYLE_ROW_GAP 58
+
+/*
+ Style words: column gap (a length).
+ */
+#define LETUI_STYLE_COLUMN_GAP 60
 
 /*
  Result of every fallible export: 0 for success, a negative value
@@ -171,6 +453,598 @@ enum LetuiStatus
 typedef enum LetuiStatus LetuiStatus;
 #else
 typedef int32_t LetuiStatus;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ Color modes of `letui_screen_new` and `letui_screen_set_color_mode`.
+ */
+enum LetuiColorMode
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : int32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /*
+   Detect from the environment.
+   */
+  LETUI_COLOR_MODE_DETECT = -1,
+  /*
+   24-bit color.
+   */
+  LETUI_COLOR_MODE_TRUECOLOR = 0,
+  /*
+   The 256-color palette.
+   */
+  LETUI_COLOR_MODE_PALETTE256 = 1,
+  /*
+   The 16 basic colors.
+   */
+  LETUI_COLOR_MODE_BASIC16 = 2,
+  /*
+   No color.
+   */
+  LETUI_COLOR_MODE_NONE = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum LetuiColorMode LetuiColorMode;
+#else
+typedef int32_t LetuiColorMode;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ Mouse modes, at [`LETUI_MODE_MOUSE_SHIFT`] in the mode bits.
+ */
+enum LetuiMouseMode
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /*
+   No reporting.
+   */
+  LETUI_MOUSE_MODE_OFF = 0,
+  /*
+   Presses, releases and the wheel.
+   */
+  LETUI_MOUSE_MODE_CLICKS = 1,
+  /*
+   Also motion with a button held.
+   */
+  LETUI_MOUSE_MODE_DRAG = 2,
+  /*
+   Also motion without a button.
+   */
+  LETUI_MOUSE_MODE_MOTION = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum LetuiMouseMode LetuiMouseMode;
+#else
+typedef uint32_t LetuiMouseMode;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ Kinds of event records (word 0); see `input.rs` for their words.
+ */
+enum LetuiEventKind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /*
+   A key.
+   */
+  LETUI_EVENT_KIND_KEY = 1,
+  /*
+   A mouse event.
+   */
+  LETUI_EVENT_KIND_MOUSE = 2,
+  /*
+   A bracketed paste.
+   */
+  LETUI_EVENT_KIND_PASTE = 3,
+  /*
+   Focus gained or lost.
+   */
+  LETUI_EVENT_KIND_FOCUS = 4,
+  /*
+   A cursor position report.
+   */
+  LETUI_EVENT_KIND_CURSOR_POSITION = 5,
+  /*
+   Primary device attributes.
+   */
+  LETUI_EVENT_KIND_DEVICE_ATTRIBUTES = 6,
+  /*
+   Kitty keyboard flags.
+   */
+  LETUI_EVENT_KIND_KEYBOARD_FLAGS = 7,
+  /*
+   A DECRQM mode report.
+   */
+  LETUI_EVENT_KIND_MODE_REPORT = 8,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum LetuiEventKind LetuiEventKind;
+#else
+typedef uint32_t LetuiEventKind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ Key event kinds (key record word 3).
+ */
+enum LetuiKeyKind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /*
+   Pressed.
+   */
+  LETUI_KEY_KIND_PRESS = 0,
+  /*
+   Held down (auto-repeat).
+   */
+  LETUI_KEY_KIND_REPEAT = 1,
+  /*
+   Released (kitty protocol).
+   */
+  LETUI_KEY_KIND_RELEASE = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum LetuiKeyKind LetuiKeyKind;
+#else
+typedef uint32_t LetuiKeyKind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ Mouse event kinds (mouse record word 4).
+ */
+enum LetuiMouseKind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /*
+   A button went down.
+   */
+  LETUI_MOUSE_KIND_DOWN = 0,
+  /*
+   A button came up.
+   */
+  LETUI_MOUSE_KIND_UP = 1,
+  /*
+   Motion with a button held.
+   */
+  LETUI_MOUSE_KIND_DRAG = 2,
+  /*
+   Motion without a button.
+   */
+  LETUI_MOUSE_KIND_MOVE = 3,
+  /*
+   A wheel notch.
+   */
+  LETUI_MOUSE_KIND_WHEEL = 4,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum LetuiMouseKind LetuiMouseKind;
+#else
+typedef uint32_t LetuiMouseKind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ Mouse buttons (mouse record word 3).
+ */
+enum LetuiMouseButton
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /*
+   No button (motion).
+   */
+  LETUI_MOUSE_BUTTON_NONE = 0,
+  /*
+   Left.
+   */
+  LETUI_MOUSE_BUTTON_LEFT = 1,
+  /*
+   Middle.
+   */
+  LETUI_MOUSE_BUTTON_MIDDLE = 2,
+  /*
+   Right.
+   */
+  LETUI_MOUSE_BUTTON_RIGHT = 3,
+  /*
+   Wheel up.
+   */
+  LETUI_MOUSE_BUTTON_WHEEL_UP = 4,
+  /*
+   Wheel down.
+   */
+  LETUI_MOUSE_BUTTON_WHEEL_DOWN = 5,
+  /*
+   Wheel left.
+   */
+  LETUI_MOUSE_BUTTON_WHEEL_LEFT = 6,
+  /*
+   Wheel right.
+   */
+  LETUI_MOUSE_BUTTON_WHEEL_RIGHT = 7,
+  /*
+   Back.
+   */
+  LETUI_MOUSE_BUTTON_BACK = 8,
+  /*
+   Forward.
+   */
+  LETUI_MOUSE_BUTTON_FORWARD = 9,
+  /*
+   Button 10.
+   */
+  LETUI_MOUSE_BUTTON_BUTTON10 = 10,
+  /*
+   Button 11.
+   */
+  LETUI_MOUSE_BUTTON_BUTTON11 = 11,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum LetuiMouseButton LetuiMouseButton;
+#else
+typedef uint32_t LetuiMouseButton;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ States in a mode report (mode report record word 3).
+ */
+enum LetuiModeState
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /*
+   The terminal does not know the mode.
+   */
+  LETUI_MODE_STATE_NOT_RECOGNIZED = 0,
+  /*
+   Set.
+   */
+  LETUI_MODE_STATE_SET = 1,
+  /*
+   Reset.
+   */
+  LETUI_MODE_STATE_RESET = 2,
+  /*
+   Permanently set.
+   */
+  LETUI_MODE_STATE_PERMANENTLY_SET = 3,
+  /*
+   Permanently reset.
+   */
+  LETUI_MODE_STATE_PERMANENTLY_RESET = 4,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum LetuiModeState LetuiModeState;
+#else
+typedef uint32_t LetuiModeState;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ Units of a length in the style block.
+ */
+enum LetuiUnit
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /*
+   `auto`.
+   */
+  LETUI_UNIT_AUTO = 0,
+  /*
+   Cells.
+   */
+  LETUI_UNIT_CELLS = 1,
+  /*
+   Percent of the containing block.
+   */
+  LETUI_UNIT_PERCENT = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum LetuiUnit LetuiUnit;
+#else
+typedef uint32_t LetuiUnit;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ `display` values.
+ */
+enum LetuiDisplay
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /*
+   Flex container.
+   */
+  LETUI_DISPLAY_FLEX = 0,
+  /*
+   Hidden.
+   */
+  LETUI_DISPLAY_NONE = 1,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum LetuiDisplay LetuiDisplay;
+#else
+typedef uint32_t LetuiDisplay;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ `position` values.
+ */
+enum LetuiPosition
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /*
+   In the flow.
+   */
+  LETUI_POSITION_RELATIVE = 0,
+  /*
+   Placed by insets.
+   */
+  LETUI_POSITION_ABSOLUTE = 1,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum LetuiPosition LetuiPosition;
+#else
+typedef uint32_t LetuiPosition;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ `flex-direction` values.
+ */
+enum LetuiFlexDirection
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /*
+   Row.
+   */
+  LETUI_FLEX_DIRECTION_ROW = 0,
+  /*
+   Column.
+   */
+  LETUI_FLEX_DIRECTION_COLUMN = 1,
+  /*
+   Row, reversed.
+   */
+  LETUI_FLEX_DIRECTION_ROW_REVERSE = 2,
+  /*
+   Column, reversed.
+   */
+  LETUI_FLEX_DIRECTION_COLUMN_REVERSE = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum LetuiFlexDirection LetuiFlexDirection;
+#else
+typedef uint32_t LetuiFlexDirection;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ `flex-wrap` values.
+ */
+enum LetuiFlexWrap
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /*
+   One line.
+   */
+  LETUI_FLEX_WRAP_NOWRAP = 0,
+  /*
+   Wrap.
+   */
+  LETUI_FLEX_WRAP_WRAP = 1,
+  /*
+   Wrap, reversed.
+   */
+  LETUI_FLEX_WRAP_WRAP_REVERSE = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum LetuiFlexWrap LetuiFlexWrap;
+#else
+typedef uint32_t LetuiFlexWrap;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ `align-items` / `align-self` values (0 is the default).
+ */
+enum LetuiAlign
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /*
+   Not set: the default (`auto` for align-self).
+   */
+  LETUI_ALIGN_DEFAULT = 0,
+  /*
+   start.
+   */
+  LETUI_ALIGN_START = 1,
+  /*
+   end.
+   */
+  LETUI_ALIGN_END = 2,
+  /*
+   flex-start.
+   */
+  LETUI_ALIGN_FLEX_START = 3,
+  /*
+   flex-end.
+   */
+  LETUI_ALIGN_FLEX_END = 4,
+  /*
+   center.
+   */
+  LETUI_ALIGN_CENTER = 5,
+  /*
+   baseline.
+   */
+  LETUI_ALIGN_BASELINE = 6,
+  /*
+   stretch.
+   */
+  LETUI_ALIGN_STRETCH = 7,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum LetuiAlign LetuiAlign;
+#else
+typedef uint32_t LetuiAlign;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ `justify-content` / `align-content` values (0 is the default).
+ */
+enum LetuiJustify
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /*
+   Not set: the default.
+   */
+  LETUI_JUSTIFY_DEFAULT = 0,
+  /*
+   start.
+   */
+  LETUI_JUSTIFY_START = 1,
+  /*
+   end.
+   */
+  LETUI_JUSTIFY_END = 2,
+  /*
+   flex-start.
+   */
+  LETUI_JUSTIFY_FLEX_START = 3,
+  /*
+   flex-end.
+   */
+  LETUI_JUSTIFY_FLEX_END = 4,
+  /*
+   center.
+   */
+  LETUI_JUSTIFY_CENTER = 5,
+  /*
+   stretch.
+   */
+  LETUI_JUSTIFY_STRETCH = 6,
+  /*
+   space-between.
+   */
+  LETUI_JUSTIFY_SPACE_BETWEEN = 7,
+  /*
+   space-evenly.
+   */
+  LETUI_JUSTIFY_SPACE_EVENLY = 8,
+  /*
+   space-around.
+   */
+  LETUI_JUSTIFY_SPACE_AROUND = 9,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum LetuiJustify LetuiJustify;
+#else
+typedef uint32_t LetuiJustify;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ `overflow` values.
+ */
+enum LetuiOverflow
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /*
+   Visible.
+   */
+  LETUI_OVERFLOW_VISIBLE = 0,
+  /*
+   Hidden.
+   */
+  LETUI_OVERFLOW_HIDDEN = 1,
+  /*
+   Scroll.
+   */
+  LETUI_OVERFLOW_SCROLL = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum LetuiOverflow LetuiOverflow;
+#else
+typedef uint32_t LetuiOverflow;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ Text wrap modes of `letui_layout_set_text`.
+ */
+enum LetuiWrap
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /*
+   Between words.
+   */
+  LETUI_WRAP_WORD = 0,
+  /*
+   Between any two clusters.
+   */
+  LETUI_WRAP_CHAR = 1,
+  /*
+   Only at line breaks.
+   */
+  LETUI_WRAP_NONE = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum LetuiWrap LetuiWrap;
+#else
+typedef uint32_t LetuiWrap;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 

@@ -20,6 +20,11 @@
 
 use letui_core::input::{Event, KeyKind, ModeState, MouseButton, MouseKind, Parser, ParserOptions};
 
+use crate::abi::{
+    LETUI_INPUT_INFO_GENERATION, LETUI_INPUT_INFO_IN_PASTE, LETUI_INPUT_INFO_LEN,
+    LETUI_INPUT_INFO_PENDING, LETUI_INPUT_INFO_TEXT_USED, LETUI_INPUT_RECORD_WORDS, LetuiEventKind,
+    LetuiKeyKind, LetuiModeState, LetuiMouseButton, LetuiMouseKind,
+};
 use crate::error::{FfiError, FfiResult, bytes, guard};
 use crate::handle::{self, Handle, Kind};
 
@@ -46,19 +51,7 @@ pub struct LetuiInputView {
     pub info_len: usize,
 }
 
-/// `u32` words per event record.
-pub const LETUI_INPUT_RECORD_WORDS: u32 = 8;
 const RECORD_WORDS: usize = LETUI_INPUT_RECORD_WORDS as usize;
-/// Info word: generation, changed whenever records or text move.
-pub const LETUI_INPUT_INFO_GENERATION: u32 = 0;
-/// Info word: 1 when buffered input waits for a timeout (`letui_input_flush`).
-pub const LETUI_INPUT_INFO_PENDING: u32 = 1;
-/// Info word: 1 inside a bracketed paste that has not ended.
-pub const LETUI_INPUT_INFO_IN_PASTE: u32 = 2;
-/// Info word: bytes used in the text buffer by the last call.
-pub const LETUI_INPUT_INFO_TEXT_USED: u32 = 3;
-/// Number of info words.
-pub const LETUI_INPUT_INFO_LEN: u32 = 4;
 
 /// The object behind an input handle.
 pub struct InputState {
@@ -75,40 +68,40 @@ impl Kind for InputState {
 }
 
 fn mouse_button(b: MouseButton) -> u32 {
-    match b {
-        MouseButton::None => 0,
-        MouseButton::Left => 1,
-        MouseButton::Middle => 2,
-        MouseButton::Right => 3,
-        MouseButton::WheelUp => 4,
-        MouseButton::WheelDown => 5,
-        MouseButton::WheelLeft => 6,
-        MouseButton::WheelRight => 7,
-        MouseButton::Back => 8,
-        MouseButton::Forward => 9,
-        MouseButton::Button10 => 10,
-        MouseButton::Button11 => 11,
-    }
+    (match b {
+        MouseButton::None => LetuiMouseButton::None,
+        MouseButton::Left => LetuiMouseButton::Left,
+        MouseButton::Middle => LetuiMouseButton::Middle,
+        MouseButton::Right => LetuiMouseButton::Right,
+        MouseButton::WheelUp => LetuiMouseButton::WheelUp,
+        MouseButton::WheelDown => LetuiMouseButton::WheelDown,
+        MouseButton::WheelLeft => LetuiMouseButton::WheelLeft,
+        MouseButton::WheelRight => LetuiMouseButton::WheelRight,
+        MouseButton::Back => LetuiMouseButton::Back,
+        MouseButton::Forward => LetuiMouseButton::Forward,
+        MouseButton::Button10 => LetuiMouseButton::Button10,
+        MouseButton::Button11 => LetuiMouseButton::Button11,
+    }) as u32
 }
 
 fn mouse_kind(k: MouseKind) -> u32 {
-    match k {
-        MouseKind::Down => 0,
-        MouseKind::Up => 1,
-        MouseKind::Drag => 2,
-        MouseKind::Move => 3,
-        MouseKind::Wheel => 4,
-    }
+    (match k {
+        MouseKind::Down => LetuiMouseKind::Down,
+        MouseKind::Up => LetuiMouseKind::Up,
+        MouseKind::Drag => LetuiMouseKind::Drag,
+        MouseKind::Move => LetuiMouseKind::Move,
+        MouseKind::Wheel => LetuiMouseKind::Wheel,
+    }) as u32
 }
 
 fn mode_state(s: ModeState) -> u32 {
-    match s {
-        ModeState::NotRecognized => 0,
-        ModeState::Set => 1,
-        ModeState::Reset => 2,
-        ModeState::PermanentlySet => 3,
-        ModeState::PermanentlyReset => 4,
-    }
+    (match s {
+        ModeState::NotRecognized => LetuiModeState::NotRecognized,
+        ModeState::Set => LetuiModeState::Set,
+        ModeState::Reset => LetuiModeState::Reset,
+        ModeState::PermanentlySet => LetuiModeState::PermanentlySet,
+        ModeState::PermanentlyReset => LetuiModeState::PermanentlyReset,
+    }) as u32
 }
 
 impl InputState {
@@ -148,17 +141,17 @@ impl InputState {
                         continue;
                     }
                     self.text[used..used + name.len()].copy_from_slice(name);
-                    r[0] = 1;
+                    r[0] = LetuiEventKind::Key as u32;
                     r[1] = match k.code {
                         letui_core::input::KeyCode::Char(c) => c as u32,
                         _ => 0,
                     };
                     r[2] = k.modifiers.bits() as u32;
-                    r[3] = match k.kind {
-                        KeyKind::Press => 0,
-                        KeyKind::Repeat => 1,
-                        KeyKind::Release => 2,
-                    };
+                    r[3] = (match k.kind {
+                        KeyKind::Press => LetuiKeyKind::Press,
+                        KeyKind::Repeat => LetuiKeyKind::Repeat,
+                        KeyKind::Release => LetuiKeyKind::Release,
+                    }) as u32;
                     r[4] = used as u32;
                     r[5] = name.len() as u32;
                     r[6] = k.text.start;
@@ -166,7 +159,7 @@ impl InputState {
                     used += name.len();
                 }
                 Event::Mouse(m) => {
-                    r[0] = 2;
+                    r[0] = LetuiEventKind::Mouse as u32;
                     r[1] = m.x as u32;
                     r[2] = m.y as u32;
                     r[3] = mouse_button(m.button);
@@ -174,28 +167,28 @@ impl InputState {
                     r[5] = m.modifiers.bits() as u32;
                 }
                 Event::Paste { text, truncated } => {
-                    r[0] = 3;
+                    r[0] = LetuiEventKind::Paste as u32;
                     r[1] = text.start;
                     r[2] = text.len;
                     r[3] = u32::from(truncated);
                 }
                 Event::Focus(gained) => {
-                    r[0] = 4;
+                    r[0] = LetuiEventKind::Focus as u32;
                     r[1] = u32::from(gained);
                 }
                 Event::CursorPosition { row, col } => {
-                    r[0] = 5;
+                    r[0] = LetuiEventKind::CursorPosition as u32;
                     r[1] = row as u32;
                     r[2] = col as u32;
                 }
                 Event::PrimaryDeviceAttributes(da) => {
-                    r[0] = 6;
+                    r[0] = LetuiEventKind::DeviceAttributes as u32;
                     r[1] = da.class as u32;
                     r[2] = da.features() as u32;
                     r[3] = (da.features() >> 32) as u32;
                 }
                 Event::KeyboardFlags(f) => {
-                    r[0] = 7;
+                    r[0] = LetuiEventKind::KeyboardFlags as u32;
                     r[1] = f as u32;
                 }
                 Event::ModeReport {
@@ -203,7 +196,7 @@ impl InputState {
                     private,
                     state,
                 } => {
-                    r[0] = 8;
+                    r[0] = LetuiEventKind::ModeReport as u32;
                     r[1] = mode as u32;
                     r[2] = u32::from(private);
                     r[3] = mode_state(state);

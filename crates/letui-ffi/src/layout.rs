@@ -23,34 +23,29 @@
 //! The scratch, results and lines move when they grow; the generation
 //! word of the info block changes whenever they do.
 //!
-//! Style block (word: meaning). Enumerations are small integers stored as
-//! floats; a length is two words, a unit (0 auto, 1 cells, 2 percent) and
-//! a value:
-//!
-//! | words | field |
-//! |---|---|
-//! | 0 | display: 0 flex, 1 none |
-//! | 1 | position: 0 relative, 1 absolute |
-//! | 2 | flex direction: 0 row, 1 column, 2 row-reverse, 3 column-reverse |
-//! | 3 | flex wrap: 0 nowrap, 1 wrap, 2 wrap-reverse |
-//! | 4, 5 | align items, align self: 0 default, 1 start, 2 end, 3 flex-start, 4 flex-end, 5 center, 6 baseline, 7 stretch |
-//! | 6, 7 | align content, justify content: 0 default, 1 start, 2 end, 3 flex-start, 4 flex-end, 5 center, 6 stretch, 7 space-between, 8 space-evenly, 9 space-around |
-//! | 8, 9 | overflow x, y: 0 visible, 1 hidden, 2 scroll |
-//! | 10, 11 | flex grow, flex shrink |
-//! | 12..14 | flex basis |
-//! | 14..26 | width, height, min width, min height, max width, max height |
-//! | 26..34 | inset top, right, bottom, left |
-//! | 34..42 | margin top, right, bottom, left |
-//! | 42..50 | padding top, right, bottom, left |
-//! | 50..58 | border top, right, bottom, left (cells) |
-//! | 58..62 | row gap, column gap |
+//! Style block: `f32` words at the `LETUI_STYLE_*` offsets of
+//! [`crate::abi`]. Enumerations are small integers stored as floats (the
+//! `Letui*` enums there); a length is two words, a [`crate::abi::LetuiUnit`]
+//! and a value. Value ranges are checked by the core.
 
 use letui_core::layout::{
     AlignItems, Display, Edges, FlexDirection, FlexWrap, JustifyContent, LayoutTree, Length,
     NodeId, NodeRect, NodeStyle, Overflow, Position,
 };
-use letui_core::wrap::{Line, WrapMode};
+use letui_core::wrap::Line;
 
+use crate::abi::{
+    LETUI_LAYOUT_INFO_GENERATION, LETUI_LAYOUT_INFO_LEN, LETUI_LAYOUT_INFO_LINES,
+    LETUI_LAYOUT_INFO_NODES, LETUI_LAYOUT_LINE_WORDS, LETUI_LAYOUT_RESULT_WORDS,
+    LETUI_LAYOUT_STYLE_WORDS, LETUI_STYLE_ALIGN_CONTENT, LETUI_STYLE_ALIGN_ITEMS,
+    LETUI_STYLE_ALIGN_SELF, LETUI_STYLE_BORDER, LETUI_STYLE_COLUMN_GAP, LETUI_STYLE_DISPLAY,
+    LETUI_STYLE_FLEX_BASIS, LETUI_STYLE_FLEX_DIRECTION, LETUI_STYLE_FLEX_GROW,
+    LETUI_STYLE_FLEX_SHRINK, LETUI_STYLE_FLEX_WRAP, LETUI_STYLE_HEIGHT, LETUI_STYLE_INSET,
+    LETUI_STYLE_JUSTIFY_CONTENT, LETUI_STYLE_MARGIN, LETUI_STYLE_MAX_HEIGHT, LETUI_STYLE_MAX_WIDTH,
+    LETUI_STYLE_MIN_HEIGHT, LETUI_STYLE_MIN_WIDTH, LETUI_STYLE_OVERFLOW_X, LETUI_STYLE_OVERFLOW_Y,
+    LETUI_STYLE_PADDING, LETUI_STYLE_POSITION, LETUI_STYLE_ROW_GAP, LETUI_STYLE_WIDTH, LetuiAlign,
+    LetuiJustify, LetuiUnit, wrap_mode,
+};
 use crate::error::{FfiError, FfiResult, guard, invalid, utf8};
 use crate::handle::{self, Handle, Kind};
 
@@ -84,23 +79,6 @@ pub struct LetuiLayoutView {
     /// Number of `u32` words in `info`.
     pub info_len: usize,
 }
-
-/// `f32` words in the style block.
-pub const LETUI_LAYOUT_STYLE_WORDS: u32 = 64;
-/// `i32` words per slot in the results.
-pub const LETUI_LAYOUT_RESULT_WORDS: u32 = 8;
-/// `u32` words per line record.
-pub const LETUI_LAYOUT_LINE_WORDS: u32 = 4;
-/// Width or height for `letui_layout_compute`: no limit, size to content.
-pub const LETUI_LAYOUT_UNBOUNDED: u32 = u32::MAX;
-/// Info word: generation, changed whenever scratch, results or lines move.
-pub const LETUI_LAYOUT_INFO_GENERATION: u32 = 0;
-/// Info word: number of live nodes.
-pub const LETUI_LAYOUT_INFO_NODES: u32 = 1;
-/// Info word: number of lines written by the last `letui_layout_text_lines`.
-pub const LETUI_LAYOUT_INFO_LINES: u32 = 2;
-/// Number of info words.
-pub const LETUI_LAYOUT_INFO_LEN: u32 = 4;
 
 const STYLE_WORDS: usize = LETUI_LAYOUT_STYLE_WORDS as usize;
 const LINE_WORDS: usize = LETUI_LAYOUT_LINE_WORDS as usize;
@@ -165,8 +143,8 @@ fn scratch_bytes(scratch: &[u64], len: usize) -> FfiResult<&[u8]> {
 }
 
 /// Decodes an enumeration word.
-fn choice(style: &[f32], word: usize, name: &str, max: u32) -> FfiResult<u32> {
-    let v = style[word];
+fn choice(style: &[f32], word: u32, name: &str, max: u32) -> FfiResult<u32> {
+    let v = style[word as usize];
     if v.fract() != 0.0 || !(0.0..=max as f32).contains(&v) {
         return Err(FfiError::arg(format!(
             "invalid style: {name} (word {word}) must be an integer in 0..={max}, got {v}"
@@ -176,16 +154,24 @@ fn choice(style: &[f32], word: usize, name: &str, max: u32) -> FfiResult<u32> {
 }
 
 /// Decodes a length: unit word, value word.
-fn length(style: &[f32], word: usize, name: &str) -> FfiResult<Length> {
-    let value = style[word + 1];
-    Ok(match choice(style, word, &format!("{name} unit"), 2)? {
-        0 => Length::Auto,
-        1 => Length::Cells(value),
-        _ => Length::Percent(value),
+fn length(style: &[f32], word: u32, name: &str) -> FfiResult<Length> {
+    let value = style[word as usize + 1];
+    let unit = choice(
+        style,
+        word,
+        &format!("{name} unit"),
+        LetuiUnit::Percent as u32,
+    )?;
+    Ok(if unit == LetuiUnit::Auto as u32 {
+        Length::Auto
+    } else if unit == LetuiUnit::Cells as u32 {
+        Length::Cells(value)
+    } else {
+        Length::Percent(value)
     })
 }
 
-fn edges(style: &[f32], word: usize, name: &str) -> FfiResult<Edges<Length>> {
+fn edges(style: &[f32], word: u32, name: &str) -> FfiResult<Edges<Length>> {
     Ok(Edges {
         top: length(style, word, &format!("{name} top"))?,
         right: length(style, word + 2, &format!("{name} right"))?,
@@ -194,86 +180,118 @@ fn edges(style: &[f32], word: usize, name: &str) -> FfiResult<Edges<Length>> {
     })
 }
 
-fn align(v: u32) -> Option<AlignItems> {
-    [
-        AlignItems::Start,
-        AlignItems::End,
-        AlignItems::FlexStart,
-        AlignItems::FlexEnd,
-        AlignItems::Center,
-        AlignItems::Baseline,
-        AlignItems::Stretch,
-    ]
-    .get((v as usize).checked_sub(1)?)
-    .copied()
+/// Alignments in [`LetuiAlign`] order (1-based; 0 is the default).
+const ALIGN: [AlignItems; 7] = [
+    AlignItems::Start,
+    AlignItems::End,
+    AlignItems::FlexStart,
+    AlignItems::FlexEnd,
+    AlignItems::Center,
+    AlignItems::Baseline,
+    AlignItems::Stretch,
+];
+
+/// Distributions in [`LetuiJustify`] order (1-based; 0 is the default).
+const JUSTIFY: [JustifyContent; 9] = [
+    JustifyContent::Start,
+    JustifyContent::End,
+    JustifyContent::FlexStart,
+    JustifyContent::FlexEnd,
+    JustifyContent::Center,
+    JustifyContent::Stretch,
+    JustifyContent::SpaceBetween,
+    JustifyContent::SpaceEvenly,
+    JustifyContent::SpaceAround,
+];
+
+const _: () = assert!(
+    ALIGN.len() == LetuiAlign::Stretch as usize
+        && JUSTIFY.len() == LetuiJustify::SpaceAround as usize
+);
+
+fn align(s: &[f32], word: u32, name: &str) -> FfiResult<Option<AlignItems>> {
+    let v = choice(s, word, name, LetuiAlign::Stretch as u32)? as usize;
+    Ok(v.checked_sub(1).map(|i| ALIGN[i]))
 }
 
-fn justify(v: u32) -> Option<JustifyContent> {
-    [
-        JustifyContent::Start,
-        JustifyContent::End,
-        JustifyContent::FlexStart,
-        JustifyContent::FlexEnd,
-        JustifyContent::Center,
-        JustifyContent::Stretch,
-        JustifyContent::SpaceBetween,
-        JustifyContent::SpaceEvenly,
-        JustifyContent::SpaceAround,
-    ]
-    .get((v as usize).checked_sub(1)?)
-    .copied()
+fn justify(s: &[f32], word: u32, name: &str) -> FfiResult<Option<JustifyContent>> {
+    let v = choice(s, word, name, LetuiJustify::SpaceAround as u32)? as usize;
+    Ok(v.checked_sub(1).map(|i| JUSTIFY[i]))
 }
 
-fn overflow(v: u32) -> Overflow {
-    [Overflow::Visible, Overflow::Hidden, Overflow::Scroll][v as usize]
+/// Picks the variant numbered by an enumeration word from `table`
+/// (numbered from 0).
+fn pick<T: Copy>(s: &[f32], word: u32, name: &str, table: &[T]) -> FfiResult<T> {
+    Ok(table[choice(s, word, name, table.len() as u32 - 1)? as usize])
 }
 
 /// Decodes the style block (value ranges are checked by the core).
 fn decode_style(s: &[f32; STYLE_WORDS]) -> FfiResult<NodeStyle> {
-    let border = edges(s, 50, "border")?;
+    let border = edges(s, LETUI_STYLE_BORDER, "border")?;
     let cells = |l: Length, side: &str| match l {
         Length::Cells(v) => Ok(v),
         _ => Err(FfiError::arg(format!(
-            "invalid style: border {side} must be in cells (unit 1)"
+            "invalid style: border {side} must be in cells (unit {})",
+            LetuiUnit::Cells as u32
         ))),
     };
+    let overflow = [Overflow::Visible, Overflow::Hidden, Overflow::Scroll];
     Ok(NodeStyle {
-        display: [Display::Flex, Display::None][choice(s, 0, "display", 1)? as usize],
-        position: [Position::Relative, Position::Absolute][choice(s, 1, "position", 1)? as usize],
-        flex_direction: [
-            FlexDirection::Row,
-            FlexDirection::Column,
-            FlexDirection::RowReverse,
-            FlexDirection::ColumnReverse,
-        ][choice(s, 2, "flex direction", 3)? as usize],
-        flex_wrap: [FlexWrap::NoWrap, FlexWrap::Wrap, FlexWrap::WrapReverse]
-            [choice(s, 3, "flex wrap", 2)? as usize],
-        align_items: align(choice(s, 4, "align items", 7)?),
-        align_self: align(choice(s, 5, "align self", 7)?),
-        align_content: justify(choice(s, 6, "align content", 9)?),
-        justify_content: justify(choice(s, 7, "justify content", 9)?),
-        overflow_x: overflow(choice(s, 8, "overflow x", 2)?),
-        overflow_y: overflow(choice(s, 9, "overflow y", 2)?),
-        flex_grow: s[10],
-        flex_shrink: s[11],
-        flex_basis: length(s, 12, "flex basis")?,
-        width: length(s, 14, "width")?,
-        height: length(s, 16, "height")?,
-        min_width: length(s, 18, "min width")?,
-        min_height: length(s, 20, "min height")?,
-        max_width: length(s, 22, "max width")?,
-        max_height: length(s, 24, "max height")?,
-        inset: edges(s, 26, "inset")?,
-        margin: edges(s, 34, "margin")?,
-        padding: edges(s, 42, "padding")?,
+        display: pick(
+            s,
+            LETUI_STYLE_DISPLAY,
+            "display",
+            &[Display::Flex, Display::None],
+        )?,
+        position: pick(
+            s,
+            LETUI_STYLE_POSITION,
+            "position",
+            &[Position::Relative, Position::Absolute],
+        )?,
+        flex_direction: pick(
+            s,
+            LETUI_STYLE_FLEX_DIRECTION,
+            "flex direction",
+            &[
+                FlexDirection::Row,
+                FlexDirection::Column,
+                FlexDirection::RowReverse,
+                FlexDirection::ColumnReverse,
+            ],
+        )?,
+        flex_wrap: pick(
+            s,
+            LETUI_STYLE_FLEX_WRAP,
+            "flex wrap",
+            &[FlexWrap::NoWrap, FlexWrap::Wrap, FlexWrap::WrapReverse],
+        )?,
+        align_items: align(s, LETUI_STYLE_ALIGN_ITEMS, "align items")?,
+        align_self: align(s, LETUI_STYLE_ALIGN_SELF, "align self")?,
+        align_content: justify(s, LETUI_STYLE_ALIGN_CONTENT, "align content")?,
+        justify_content: justify(s, LETUI_STYLE_JUSTIFY_CONTENT, "justify content")?,
+        overflow_x: pick(s, LETUI_STYLE_OVERFLOW_X, "overflow x", &overflow)?,
+        overflow_y: pick(s, LETUI_STYLE_OVERFLOW_Y, "overflow y", &overflow)?,
+        flex_grow: s[LETUI_STYLE_FLEX_GROW as usize],
+        flex_shrink: s[LETUI_STYLE_FLEX_SHRINK as usize],
+        flex_basis: length(s, LETUI_STYLE_FLEX_BASIS, "flex basis")?,
+        width: length(s, LETUI_STYLE_WIDTH, "width")?,
+        height: length(s, LETUI_STYLE_HEIGHT, "height")?,
+        min_width: length(s, LETUI_STYLE_MIN_WIDTH, "min width")?,
+        min_height: length(s, LETUI_STYLE_MIN_HEIGHT, "min height")?,
+        max_width: length(s, LETUI_STYLE_MAX_WIDTH, "max width")?,
+        max_height: length(s, LETUI_STYLE_MAX_HEIGHT, "max height")?,
+        inset: edges(s, LETUI_STYLE_INSET, "inset")?,
+        margin: edges(s, LETUI_STYLE_MARGIN, "margin")?,
+        padding: edges(s, LETUI_STYLE_PADDING, "padding")?,
         border: Edges {
             top: cells(border.top, "top")?,
             right: cells(border.right, "right")?,
             bottom: cells(border.bottom, "bottom")?,
             left: cells(border.left, "left")?,
         },
-        row_gap: length(s, 58, "row gap")?,
-        column_gap: length(s, 60, "column gap")?,
+        row_gap: length(s, LETUI_STYLE_ROW_GAP, "row gap")?,
+        column_gap: length(s, LETUI_STYLE_COLUMN_GAP, "column gap")?,
     })
 }
 
@@ -564,7 +582,7 @@ pub unsafe extern "C" fn letui_layout_set_text(
     ellipsis: u32,
 ) -> i32 {
     with(h, |s| {
-        let mode = WrapMode::from_u32(wrap).ok_or_else(|| {
+        let mode = wrap_mode(wrap).ok_or_else(|| {
             FfiError::arg(format!(
                 "wrap mode {wrap} is not 0 (word), 1 (char) or 2 (none)"
             ))

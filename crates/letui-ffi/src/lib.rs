@@ -11,6 +11,7 @@
 //! This crate holds no logic of its own: it validates arguments and
 //! delegates to `letui-core`.
 
+pub mod abi;
 pub mod error;
 pub mod handle;
 pub mod input;

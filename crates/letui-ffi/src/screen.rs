@@ -11,6 +11,12 @@ use letui_core::cell::{Attrs, Color};
 use letui_core::renderer::{Capabilities, CursorRequest};
 use letui_core::{ColorMode, Rect, Renderer, Screen, Style};
 
+use crate::abi::{
+    LETUI_CAP_HYPERLINKS, LETUI_CAP_SCROLL_REGIONS, LETUI_CAP_STYLED_UNDERLINE,
+    LETUI_CAP_SYNCHRONIZED_OUTPUT, LETUI_INFO_END_X, LETUI_INFO_FRAME_BYTES, LETUI_INFO_GENERATION,
+    LETUI_INFO_HEIGHT, LETUI_INFO_LEN, LETUI_INFO_LINKS_EPOCH, LETUI_INFO_PENDING_BYTES,
+    LETUI_INFO_WIDTH, color_mode_number,
+};
 use crate::error::{FfiError, FfiResult, LetuiStatus, bytes, guard, guard_unit, invalid, utf8};
 use crate::handle::{self, Handle, Kind};
 use crate::output::Output;
@@ -37,23 +43,6 @@ pub struct LetuiScreenView {
     /// Number of `u32` words in `info`.
     pub info_len: usize,
 }
-
-/// Info word: generation, changed whenever cells or scratch move.
-pub const LETUI_INFO_GENERATION: u32 = 0;
-/// Info word: width in cells.
-pub const LETUI_INFO_WIDTH: u32 = 1;
-/// Info word: height in cells.
-pub const LETUI_INFO_HEIGHT: u32 = 2;
-/// Info word: hyperlink epoch, changed when link ids were recycled.
-pub const LETUI_INFO_LINKS_EPOCH: u32 = 3;
-/// Info word: column after the last `letui_screen_draw_text` (an `i32`).
-pub const LETUI_INFO_END_X: u32 = 4;
-/// Info word: bytes of the last rendered frame.
-pub const LETUI_INFO_FRAME_BYTES: u32 = 5;
-/// Info word: bytes waiting in the output buffer (buffer mode).
-pub const LETUI_INFO_PENDING_BYTES: u32 = 6;
-/// Number of info words.
-pub const LETUI_INFO_LEN: u32 = 8;
 
 /// Initial scratch size in bytes.
 const SCRATCH_INITIAL: usize = 64 * 1024;
@@ -107,30 +96,26 @@ fn scratch_text(scratch: &[u8], len: u32) -> FfiResult<&str> {
 }
 
 fn color_mode(mode: i32) -> FfiResult<ColorMode> {
-    if mode < 0 {
-        return Ok(ColorMode::detect(|k| std::env::var(k).ok()));
-    }
-    u8::try_from(mode)
-        .ok()
-        .and_then(ColorMode::from_u8)
-        .ok_or_else(|| {
-            FfiError::arg(format!(
-                "color mode {mode} is not one of -1 (detect), 0..=3"
-            ))
-        })
+    Ok(crate::abi::color_mode(mode)
+        .map_err(FfiError::arg)?
+        .unwrap_or_else(|| ColorMode::detect(|k| std::env::var(k).ok())))
 }
 
 fn caps(bits: u32) -> FfiResult<Capabilities> {
-    if bits > 0xf {
+    let all = LETUI_CAP_SYNCHRONIZED_OUTPUT
+        | LETUI_CAP_STYLED_UNDERLINE
+        | LETUI_CAP_HYPERLINKS
+        | LETUI_CAP_SCROLL_REGIONS;
+    if bits & !all != 0 {
         return Err(FfiError::arg(format!(
             "capability bits {bits:#x} has unknown bits"
         )));
     }
     Ok(Capabilities {
-        synchronized_output: bits & 1 != 0,
-        styled_underline: bits & 2 != 0,
-        hyperlinks: bits & 4 != 0,
-        scroll_regions: bits & 8 != 0,
+        synchronized_output: bits & LETUI_CAP_SYNCHRONIZED_OUTPUT != 0,
+        styled_underline: bits & LETUI_CAP_STYLED_UNDERLINE != 0,
+        hyperlinks: bits & LETUI_CAP_HYPERLINKS != 0,
+        scroll_regions: bits & LETUI_CAP_SCROLL_REGIONS != 0,
     })
 }
 
@@ -465,7 +450,7 @@ pub unsafe extern "C" fn letui_screen_set_color_mode(h: *mut LetuiScreen, mode: 
     with(h, |s| {
         let mode = color_mode(mode)?;
         s.renderer.set_color_mode(mode);
-        Ok(mode as i32)
+        Ok(color_mode_number(mode))
     })
 }
 

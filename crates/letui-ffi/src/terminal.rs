@@ -141,7 +141,7 @@ pub unsafe extern "C" fn letui_terminal_is_tty(h: *mut LetuiTerminal) -> i32 {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn letui_terminal_enter(h: *mut LetuiTerminal, modes: u32) -> i32 {
     with(h, |t| {
-        let modes = Modes::from_bits(modes)
+        let modes = crate::abi::modes(modes)
             .ok_or_else(|| FfiError::arg(format!("mode bits {modes:#x} are not valid")))?;
         if t.saved.is_some() {
             return Err(FfiError::arg("the terminal session is already entered"));

@@ -3,6 +3,7 @@
 //! words, bad text) returning error statuses with clear messages.
 
 use letui::LetuiStatus;
+use letui::abi::*;
 use letui::layout::*;
 use letui::letui_last_error;
 

@@ -1,5 +1,9 @@
 /**
- * letui: terminal UIs in TypeScript on Bun, with the hot path in Rust.
+ * letui: terminal UIs in TypeScript on Bun, Node and Deno, with the hot
+ * path in Rust. This entry has the components, signals, `run` and the
+ * event types; `letui/screen` has the low-level drawing surface and
+ * terminal session, `letui/layout` the flexbox layout tree, and
+ * `letui/testing` headless rendering for tests.
  */
 export { App, type AppOptions, type AppStats, type Host, type KeyHandler } from "./app/app.ts";
 export type { ElementKeyEvent, ElementMouseEvent, ElementPasteEvent, Propagation } from "./app/dispatch.ts";
@@ -36,7 +40,6 @@ export {
   type TextProps,
   type WrapMode,
 } from "./components.ts";
-export { type InputDecoderOptions, InputDecoder } from "./input/decoder.ts";
 export type {
   EventBase,
   FocusEvent,
@@ -49,49 +52,10 @@ export type {
   ReplyEvent,
   ResizeEvent,
 } from "./input/events.ts";
-export {
-  LAYOUT_STYLE_KEYS,
-  type LayoutAlign,
-  type LayoutJustify,
-  type LayoutLength,
-  type LayoutNode,
-  type LayoutOverflow,
-  type LayoutSpacing,
-  type LayoutStyle,
-  LayoutTree,
-  type NodeLayout,
-  type TextLine,
-  type TextOptions,
-} from "./layout.ts";
-export { LetuiError } from "./native/errors.ts";
-export { type StatusName, Status } from "./native/status.ts";
-export {
-  CELL_WORDS,
-  CONTINUATION,
-  type Capabilities,
-  type ColorMode,
-  type CursorShape,
-  Screen,
-  type ScreenOptions,
-} from "./screen.ts";
-export {
-  Attr,
-  type CellStyle,
-  type ColorInput,
-  color,
-  DEFAULT_COLOR,
-  decodeStyle,
-  formatColor,
-  indexed,
-  KEEP_COLOR,
-  type PackedStyle,
-  packStyle,
-  PLAIN,
-  rgb,
-  type Style,
-  type UnderlineStyle,
-} from "./style.ts";
-export { Terminal, type TerminalEvents, type TerminalOptions } from "./terminal.ts";
+export { LetuiError, type StatusName, Status } from "./errors.ts";
+export type { ColorMode } from "./screen.ts";
+export { type ColorInput, type Style, type UnderlineStyle } from "./style.ts";
+export type { TerminalEvents, TerminalOptions } from "./terminal.ts";
 export { type Grapheme, graphemes, textWidth } from "./text.ts";
 export {
   batch,

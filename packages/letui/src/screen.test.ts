@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { LetuiError } from "./native/errors.ts";
+import { LetuiError } from "./errors.ts";
 import { CELL_WORDS, CONTINUATION, Screen } from "./screen.ts";
 import { color, packStyle, rgb } from "./style.ts";
 

@@ -4,16 +4,46 @@
  * attrs), with drawing calls that cost one native call per string and a
  * `render()` that diffs and writes a frame in one call.
  */
-import { type Pointer, toArrayBuffer } from "bun:ffi";
-import { argumentError, disposedError, LetuiError } from "./native/errors.ts";
-import { check, native } from "./native/library.ts";
+import { argumentError, LetuiError } from "./errors.ts";
+import {
+  LETUI_ATTR_LINK_SHIFT,
+  LETUI_CAP_HYPERLINKS,
+  LETUI_CAP_SCROLL_REGIONS,
+  LETUI_CAP_STYLED_UNDERLINE,
+  LETUI_CAP_SYNCHRONIZED_OUTPUT,
+  LETUI_CELL_WORDS,
+  LETUI_COLOR_KEEP,
+  LETUI_COLOR_MODE_BASIC16,
+  LETUI_COLOR_MODE_DETECT,
+  LETUI_COLOR_MODE_NONE,
+  LETUI_COLOR_MODE_PALETTE256,
+  LETUI_COLOR_MODE_TRUECOLOR,
+  LETUI_GLYPH_CONTINUATION,
+  LETUI_INFO_END_X,
+  LETUI_INFO_FRAME_BYTES,
+  LETUI_INFO_GENERATION,
+  LETUI_INFO_LINKS_EPOCH,
+} from "./native/abi.ts";
+import { NativeObject, SharedViews } from "./native/object.ts";
+import * as ns from "./native/screen.ts";
 import { type CellStyle, decodeStyle, type PackedStyle, packStyle, type Style } from "./style.ts";
 
 /** How many colors the terminal shows. `"auto"` reads COLORTERM, TERM, NO_COLOR and LETUI_COLOR. */
 export type ColorMode = "auto" | "truecolor" | "256" | "16" | "none";
 
-const COLOR_MODES: Record<ColorMode, number> = { auto: -1, truecolor: 0, "256": 1, "16": 2, none: 3 };
-const COLOR_MODE_NAMES: ColorMode[] = ["truecolor", "256", "16", "none"];
+const COLOR_MODES: Record<ColorMode, number> = {
+  auto: LETUI_COLOR_MODE_DETECT,
+  truecolor: LETUI_COLOR_MODE_TRUECOLOR,
+  "256": LETUI_COLOR_MODE_PALETTE256,
+  "16": LETUI_COLOR_MODE_BASIC16,
+  none: LETUI_COLOR_MODE_NONE,
+};
+const COLOR_MODE_NAMES = new Map<number, Exclude<ColorMode, "auto">>([
+  [LETUI_COLOR_MODE_TRUECOLOR, "truecolor"],
+  [LETUI_COLOR_MODE_PALETTE256, "256"],
+  [LETUI_COLOR_MODE_BASIC16, "16"],
+  [LETUI_COLOR_MODE_NONE, "none"],
+]);
 
 /** Options of a {@link Screen}. */
 export interface ScreenOptions {
@@ -50,25 +80,14 @@ export interface Capabilities {
 export type CursorShape = "default" | "block" | "underline" | "bar";
 
 /** Words per cell in {@link Screen.cells}. */
-export const CELL_WORDS = 4;
+export const CELL_WORDS = LETUI_CELL_WORDS;
 /** Glyph word of the right half of a wide character. */
-export const CONTINUATION = 0xffffffff;
+export const CONTINUATION = LETUI_GLYPH_CONTINUATION;
 
-const INFO_GENERATION = 0;
-const INFO_WIDTH = 1;
-const INFO_HEIGHT = 2;
-const INFO_LINKS_EPOCH = 3;
-const INFO_END_X = 4;
-const INFO_FRAME_BYTES = 5;
-const KEEP = 0x0300_0000;
+const KEEP = LETUI_COLOR_KEEP;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-
-const registry = new FinalizationRegistry<Pointer>((handle) => {
-  // Safety net for screens that were never disposed: free the native side.
-  native().letui_screen_free(handle);
-});
 
 function checkInt(name: string, v: number, min: number, max: number): number {
   if (!Number.isInteger(v) || v < min || v > max) {
@@ -85,18 +104,13 @@ function checkInt(name: string, v: number, min: number, max: number): number {
  * Dispose it with {@link dispose} (or `using`); a finalizer frees it if
  * you forget, and any use after disposal throws.
  */
-export class Screen {
-  #handle: Pointer | null;
-  #cells = new Uint32Array(0);
-  #scratch = new Uint8Array(0);
-  #info: Uint32Array;
-  #generation = -1;
+export class Screen extends NativeObject {
+  readonly #views: SharedViews<ns.ScreenViews>;
   #width: number;
   #height: number;
   #clip = { x0: 0, y0: 0, x1: 0, y1: 0 };
   #links = new Map<string, number>();
   #linksEpoch = 0;
-  readonly #token = {};
   readonly #buffered: boolean;
 
   constructor(options: ScreenOptions) {
@@ -105,38 +119,16 @@ export class Screen {
     const fd = options.fd === undefined ? 1 : options.fd === null ? -1 : checkInt("fd", options.fd, 0, 2 ** 31 - 1);
     const mode = COLOR_MODES[options.colorMode ?? "auto"];
     if (mode === undefined) throw argumentError(`unknown color mode ${JSON.stringify(options.colorMode)}`);
-    const out = new BigUint64Array(1);
-    check(native().letui_screen_new(width, height, fd, mode, out));
-    this.#handle = Number(out[0]) as Pointer;
+    super("Screen", ns.screenNew(width, height, fd, mode), ns.screenFree);
     this.#buffered = fd < 0;
     this.#width = width;
     this.#height = height;
-    registry.register(this, this.#handle as Pointer, this.#token);
-    this.#info = new Uint32Array(0);
-    this.#remap();
+    this.#views = new SharedViews(() => ns.screenViews(this.handle), LETUI_INFO_GENERATION, ns.NO_SCREEN_VIEWS);
     this.#clip = { x0: 0, y0: 0, x1: width, y1: height };
   }
 
-  /** The native handle; throws once disposed. */
-  #h(): Pointer {
-    if (this.#handle === null) throw disposedError("Screen");
-    return this.#handle;
-  }
-
-  #remap(): void {
-    const view = new BigUint64Array(6);
-    check(native().letui_screen_view(this.#h(), view));
-    const [cells, cellsLen, scratch, scratchLen, info, infoLen] = view as unknown as [bigint, bigint, bigint, bigint, bigint, bigint];
-    this.#cells = new Uint32Array(toArrayBuffer(Number(cells), 0, Number(cellsLen) * 4));
-    this.#scratch = new Uint8Array(toArrayBuffer(Number(scratch), 0, Number(scratchLen)));
-    this.#info = new Uint32Array(toArrayBuffer(Number(info), 0, Number(infoLen) * 4));
-    this.#generation = this.#info[INFO_GENERATION] ?? 0;
-  }
-
-  /** Re-maps the views when the native buffers moved. */
-  #sync(): void {
-    if (this.#handle === null) throw disposedError("Screen");
-    if (this.#info[INFO_GENERATION] !== this.#generation) this.#remap();
+  protected override onDispose(): void {
+    this.#views.drop();
   }
 
   /** Width in cells. */
@@ -149,11 +141,6 @@ export class Screen {
     return this.#height;
   }
 
-  /** True once disposed. */
-  get disposed(): boolean {
-    return this.#handle === null;
-  }
-
   /**
    * The cells: four `u32` words per cell (glyph, fg, bg, attrs), row-major.
    * The view is replaced after {@link resize}; read this property again
@@ -161,18 +148,15 @@ export class Screen {
    * the terminal cannot show as written.
    */
   get cells(): Uint32Array {
-    this.#sync();
-    return this.#cells;
+    return this.#views.current.cells;
   }
 
   /** Writes `text` into the scratch buffer and returns its byte length. */
   #put(text: string): number {
-    this.#sync();
-    let r = encoder.encodeInto(text, this.#scratch);
+    let r = encoder.encodeInto(text, this.#views.current.scratch);
     if (r.read < text.length) {
-      check(native().letui_screen_reserve_scratch(this.#h(), text.length * 3));
-      this.#sync();
-      r = encoder.encodeInto(text, this.#scratch);
+      ns.screenReserveScratch(this.handle, text.length * 3);
+      r = encoder.encodeInto(text, this.#views.current.scratch);
     }
     return r.written;
   }
@@ -180,7 +164,7 @@ export class Screen {
   /** The attribute word with the link id of this screen. */
   #attrs(style: PackedStyle): number {
     if (style.link === undefined) return style.attrs;
-    return (style.attrs | (this.link(style.link) << 16)) >>> 0;
+    return (style.attrs | (this.link(style.link) << LETUI_ATTR_LINK_SHIFT)) >>> 0;
   }
 
   /**
@@ -189,8 +173,7 @@ export class Screen {
    * dropped then).
    */
   link(url: string): number {
-    this.#sync();
-    const epoch = this.#info[INFO_LINKS_EPOCH] ?? 0;
+    const epoch = this.#views.current.info[LETUI_INFO_LINKS_EPOCH] ?? 0;
     if (epoch !== this.#linksEpoch) {
       this.#links.clear();
       this.#linksEpoch = epoch;
@@ -198,7 +181,7 @@ export class Screen {
     let id = this.#links.get(url);
     if (id === undefined) {
       const len = this.#put(url);
-      id = check(native().letui_screen_link(this.#h(), len));
+      id = ns.screenLink(this.handle, len);
       this.#links.set(url, id);
     }
     return id;
@@ -216,12 +199,11 @@ export class Screen {
       this.drawText(x, y, char, s);
       return;
     }
-    // A disposed screen has an empty info view: this check sends it to
-    // #sync, which throws.
-    if (this.#info[INFO_GENERATION] !== this.#generation) this.#sync();
+    // A disposed screen has empty views: `current` re-maps them, which
+    // throws.
+    const cells = this.#views.current.cells;
     const c = this.#clip;
     if (x < c.x0 || x >= c.x1 || y < c.y0 || y >= c.y1 || (x | 0) !== x || (y | 0) !== y) return;
-    const cells = this.#cells;
     const w = this.#width;
     const i = (y * w + x) * CELL_WORDS;
     // Overwriting half of a wide character clears its other half.
@@ -244,8 +226,8 @@ export class Screen {
     const s = packStyle(style);
     const attrs = this.#attrs(s);
     const len = this.#put(text);
-    check(native().letui_screen_draw_text(this.#h(), x | 0, y | 0, len, s.fg, s.bg, attrs));
-    return (this.#info[INFO_END_X] ?? 0) | 0;
+    ns.screenDrawText(this.handle, x | 0, y | 0, len, s.fg, s.bg, attrs);
+    return (this.#views.last.info[LETUI_INFO_END_X] ?? 0) | 0;
   }
 
   /** Fills a rectangle (clipped) with a character (a space by default). */
@@ -254,18 +236,18 @@ export class Screen {
     const s = packStyle(style);
     const attrs = this.#attrs(s);
     const len = char === " " ? 0 : this.#put(char);
-    check(native().letui_screen_fill(this.#h(), x | 0, y | 0, Math.min(width, 2 ** 31), Math.min(height, 2 ** 31), len, s.fg, s.bg, attrs));
+    ns.screenFill(this.handle, x | 0, y | 0, Math.min(width, 2 ** 31), Math.min(height, 2 ** 31), len, s.fg, s.bg, attrs);
   }
 
   /** Blanks the whole screen (ignoring the clip). */
   clear(): void {
-    check(native().letui_screen_clear(this.#h()));
+    ns.screenClear(this.handle);
   }
 
   /** Restricts drawing to a rectangle, or lifts the restriction with `null`. */
   setClip(rect: { x: number; y: number; width: number; height: number } | null): void {
     if (rect === null) {
-      check(native().letui_screen_set_clip(this.#h(), 0, 0, -1, -1));
+      ns.screenSetClip(this.handle, 0, 0, -1, -1);
       this.#clip = { x0: 0, y0: 0, x1: this.#width, y1: this.#height };
       return;
     }
@@ -273,7 +255,7 @@ export class Screen {
     const y = Math.trunc(rect.y);
     const w = Math.max(0, Math.trunc(rect.width));
     const h = Math.max(0, Math.trunc(rect.height));
-    check(native().letui_screen_set_clip(this.#h(), x, y, Math.min(w, 2 ** 31 - 1), Math.min(h, 2 ** 31 - 1)));
+    ns.screenSetClip(this.handle, x, y, Math.min(w, 2 ** 31 - 1), Math.min(h, 2 ** 31 - 1));
     this.#clip = {
       x0: Math.max(0, x),
       y0: Math.max(0, y),
@@ -286,11 +268,10 @@ export class Screen {
   resize(width: number, height: number): void {
     checkInt("width", width, 1, 65535);
     checkInt("height", height, 1, 65535);
-    check(native().letui_screen_resize(this.#h(), width, height));
+    ns.screenResize(this.handle, width, height);
     this.#width = width;
     this.#height = height;
     this.#clip = { x0: 0, y0: 0, x1: width, y1: height };
-    this.#sync();
   }
 
   /**
@@ -298,13 +279,13 @@ export class Screen {
    * (nothing when nothing changed) and returns their number.
    */
   render(): number {
-    check(native().letui_screen_render(this.#h()));
-    return this.#info[INFO_FRAME_BYTES] ?? 0;
+    ns.screenRender(this.handle);
+    return this.#views.last.info[LETUI_INFO_FRAME_BYTES] ?? 0;
   }
 
   /** Makes the next frame repaint everything (after a resize, or when the terminal was disturbed). */
   forceRedraw(): void {
-    check(native().letui_screen_force_redraw(this.#h()));
+    ns.screenForceRedraw(this.handle);
   }
 
   /** Shows the terminal cursor at (x, y) after each frame, with a shape, or hides it with `null`. */
@@ -315,15 +296,17 @@ export class Screen {
     if (blink && n > 0) n -= 1;
     const x = pos ? Math.max(0, Math.trunc(pos.x)) : -1;
     const y = pos ? Math.max(0, Math.trunc(pos.y)) : -1;
-    check(native().letui_screen_set_cursor(this.#h(), x, y, n));
+    ns.screenSetCursor(this.handle, x, y, n);
   }
 
   /** Sets the color mode (`"auto"` detects again); returns the mode in effect. The next frame repaints everything. */
   setColorMode(mode: ColorMode): Exclude<ColorMode, "auto"> {
     const n = COLOR_MODES[mode];
     if (n === undefined) throw argumentError(`unknown color mode ${JSON.stringify(mode)}`);
-    const got = check(native().letui_screen_set_color_mode(this.#h(), n));
-    return COLOR_MODE_NAMES[got] as Exclude<ColorMode, "auto">;
+    const got = ns.screenSetColorMode(this.handle, n);
+    const name = COLOR_MODE_NAMES.get(got);
+    if (name === undefined) throw new LetuiError(0, `the library reported an unknown color mode ${got}`, "Unknown");
+    return name;
   }
 
   /** Turns renderer features on or off. The next frame repaints everything. */
@@ -336,13 +319,16 @@ export class Screen {
       ...caps,
     };
     const bits =
-      (c.synchronizedOutput ? 1 : 0) | (c.styledUnderline ? 2 : 0) | (c.hyperlinks ? 4 : 0) | (c.scrollRegions ? 8 : 0);
-    check(native().letui_screen_set_capabilities(this.#h(), bits));
+      (c.synchronizedOutput ? LETUI_CAP_SYNCHRONIZED_OUTPUT : 0) |
+      (c.styledUnderline ? LETUI_CAP_STYLED_UNDERLINE : 0) |
+      (c.hyperlinks ? LETUI_CAP_HYPERLINKS : 0) |
+      (c.scrollRegions ? LETUI_CAP_SCROLL_REGIONS : 0);
+    ns.screenSetCapabilities(this.handle, bits);
   }
 
   /** Renders into rows `origin..` of the normal screen instead of the whole terminal (inline mode). */
   setInline(enabled: boolean, origin = 0): void {
-    check(native().letui_screen_set_inline(this.#h(), enabled ? 1 : 0, checkInt("origin", origin, 0, 65535)));
+    ns.screenSetInline(this.handle, enabled, checkInt("origin", origin, 0, 65535));
   }
 
   /**
@@ -351,50 +337,26 @@ export class Screen {
    */
   takeOutput(): Uint8Array {
     if (!this.#buffered) throw new LetuiError(-8, "this screen writes to a file descriptor; it has no output buffer");
-    const ptr = new BigUint64Array(1);
-    const len = new BigUint64Array(1);
-    check(native().letui_screen_output(this.#h(), ptr, len));
-    const n = Number(len[0]);
-    if (n === 0) return new Uint8Array(0);
-    const bytes = new Uint8Array(toArrayBuffer(Number(ptr[0]), 0, n)).slice();
-    check(native().letui_screen_consume_output(this.#h(), n));
-    return bytes;
+    return ns.screenTakeOutput(this.handle);
   }
 
   /** The text of row `y` (wide characters once, padded with spaces). */
   rowText(y: number): string {
     checkInt("y", y, 0, this.#height - 1);
-    const n = check(native().letui_screen_row_text(this.#h(), y));
-    this.#sync();
-    return decoder.decode(this.#scratch.subarray(0, n));
+    const n = ns.screenRowText(this.handle, y);
+    return decoder.decode(this.#views.current.scratch.subarray(0, n));
   }
 
   /** The text and style of the cell at (x, y); the right half of a wide character has text `""`. */
   cellAt(x: number, y: number): { text: string; style: CellStyle } {
     checkInt("x", x, 0, this.#width - 1);
     checkInt("y", y, 0, this.#height - 1);
-    const n = check(native().letui_screen_cell_text(this.#h(), x, y));
-    this.#sync();
-    const text = decoder.decode(this.#scratch.subarray(0, n));
+    const n = ns.screenCellText(this.handle, x, y);
+    const v = this.#views.current;
+    const text = decoder.decode(v.scratch.subarray(0, n));
     const i = (y * this.#width + x) * CELL_WORDS;
-    const c = this.#cells;
+    const c = v.cells;
     return { text, style: decodeStyle(c[i + 1] ?? 0, c[i + 2] ?? 0, c[i + 3] ?? 0) };
   }
 
-  /** Frees the native screen. Idempotent. */
-  dispose(): void {
-    if (this.#handle === null) return;
-    const h = this.#handle;
-    this.#handle = null;
-    this.#cells = new Uint32Array(0);
-    this.#scratch = new Uint8Array(0);
-    this.#info = new Uint32Array(0);
-    registry.unregister(this.#token);
-    check(native().letui_screen_free(h));
-  }
-
-  /** Disposes at the end of a `using` block. */
-  [Symbol.dispose](): void {
-    this.dispose();
-  }
 }

@@ -2,7 +2,8 @@
  * Colors and text styles, and their packing into the cell words the native
  * screen stores (see `crates/letui-core/src/cell.rs`).
  */
-import { argumentError } from "./native/errors.ts";
+import { argumentError } from "./errors.ts";
+import * as abi from "./native/abi.ts";
 
 /** A color: a name, `#rgb`/`#rrggbb`, `rgb(r, g, b)`, a 256-palette index, an RGB object, `"default"`, or `"keep"` (draw over the existing color). */
 export type ColorInput = string | number | { r: number; g: number; b: number } | null | undefined;
@@ -53,20 +54,23 @@ export interface PackedStyle {
 }
 
 /** Color word of the terminal default color. */
-export const DEFAULT_COLOR = 0;
+export const DEFAULT_COLOR = abi.LETUI_COLOR_DEFAULT;
 /** Color word meaning "keep the cell's color" (drawing only). */
-export const KEEP_COLOR = 0x0300_0000;
+export const KEEP_COLOR = abi.LETUI_COLOR_KEEP;
 
 /** Attribute bits (cell word 3). */
 export const Attr = {
-  bold: 1 << 0,
-  dim: 1 << 1,
-  italic: 1 << 2,
-  blink: 1 << 3,
-  inverse: 1 << 4,
-  hidden: 1 << 5,
-  strikethrough: 1 << 6,
+  bold: abi.LETUI_ATTR_BOLD,
+  dim: abi.LETUI_ATTR_DIM,
+  italic: abi.LETUI_ATTR_ITALIC,
+  blink: abi.LETUI_ATTR_BLINK,
+  inverse: abi.LETUI_ATTR_INVERSE,
+  hidden: abi.LETUI_ATTR_HIDDEN,
+  strikethrough: abi.LETUI_ATTR_STRIKETHROUGH,
 } as const;
+
+const UNDERLINE_SHIFT = abi.LETUI_ATTR_UNDERLINE_SHIFT;
+const LINK_SHIFT = abi.LETUI_ATTR_LINK_SHIFT;
 
 const UNDERLINE: Record<UnderlineStyle, number> = { single: 1, double: 2, curly: 3, dotted: 4, dashed: 5 };
 
@@ -97,7 +101,7 @@ export function rgb(r: number, g: number, b: number): number {
   if (!((r & 255) === r && (g & 255) === g && (b & 255) === b)) {
     throw argumentError(`color components (${r}, ${g}, ${b}) must be integers in 0..255`);
   }
-  return (0x0200_0000 | (r << 16) | (g << 8) | b) >>> 0;
+  return (abi.LETUI_COLOR_TAG_RGB | (r << 16) | (g << 8) | b) >>> 0;
 }
 
 /** The color word of a 256-palette index (0..15 are the terminal's named colors). */
@@ -105,7 +109,7 @@ export function indexed(i: number): number {
   if (!Number.isInteger(i) || i < 0 || i > 255) {
     throw argumentError(`palette index ${i} is not an integer in 0..255`);
   }
-  return (0x0100_0000 | i) >>> 0;
+  return (abi.LETUI_COLOR_TAG_PALETTE | i) >>> 0;
 }
 
 const colorCache = new Map<string, number>();
@@ -175,7 +179,7 @@ export function packStyle(style?: Style | PackedStyle): PackedStyle {
   if (style.underline) {
     const u = style.underline === true ? 1 : UNDERLINE[style.underline];
     if (u === undefined) throw argumentError(`unknown underline style ${JSON.stringify(style.underline)}`);
-    attrs |= u << 8;
+    attrs |= u << UNDERLINE_SHIFT;
   }
   if (style.link !== undefined && typeof style.link !== "string") {
     throw argumentError("style.link must be a string URL");
@@ -224,19 +228,19 @@ export function decodeStyle(fg: number, bg: number, attrs: number): CellStyle {
     bold: (attrs & Attr.bold) !== 0,
     dim: (attrs & Attr.dim) !== 0,
     italic: (attrs & Attr.italic) !== 0,
-    underline: UNDERLINE_NAMES[(attrs >> 8) & 7] ?? "single",
+    underline: UNDERLINE_NAMES[(attrs >> UNDERLINE_SHIFT) & 7] ?? "single",
     blink: (attrs & Attr.blink) !== 0,
     inverse: (attrs & Attr.inverse) !== 0,
     hidden: (attrs & Attr.hidden) !== 0,
     strikethrough: (attrs & Attr.strikethrough) !== 0,
-    linkId: attrs >>> 16,
+    linkId: attrs >>> LINK_SHIFT,
   };
 }
 
 /** Formats a color word for humans: `default`, `#rrggbb`, or a palette index like `idx(196)`. */
 export function formatColor(word: number): string {
-  const tag = word >>> 24;
-  if (tag === 1) return `idx(${word & 255})`;
-  if (tag === 2) return `#${(word & 0xffffff).toString(16).padStart(6, "0")}`;
+  const tag = (word & 0xff00_0000) >>> 0;
+  if (tag === abi.LETUI_COLOR_TAG_PALETTE) return `idx(${word & 255})`;
+  if (tag === abi.LETUI_COLOR_TAG_RGB) return `#${(word & 0xffffff).toString(16).padStart(6, "0")}`;
   return "default";
 }

@@ -2,13 +2,14 @@
  * The terminal session: raw mode and modes on start, input events while
  * running, and the terminal given back on every way the program can end.
  */
-import type { Pointer } from "bun:ffi";
 import { captureConsole, releaseConsole } from "./console-capture.ts";
 import { InputDecoder } from "./input/decoder.ts";
 import type { FocusEvent, InputEvent, KeyEvent, MouseEvent, PasteEvent, ReplyEvent, ResizeEvent } from "./input/events.ts";
 import { eventBase } from "./input/events.ts";
-import { argumentError, LetuiError } from "./native/errors.ts";
-import { check, native } from "./native/library.ts";
+import { argumentError, LetuiError } from "./errors.ts";
+import * as abi from "./native/abi.ts";
+import { NativeObject } from "./native/object.ts";
+import * as nt from "./native/terminal.ts";
 import { type ColorMode, Screen } from "./screen.ts";
 
 /** Options of a {@link Terminal}. */
@@ -78,7 +79,7 @@ export interface TerminalEvents {
 
 type Handler<T> = (event: T) => void;
 
-const decoderText = new TextEncoder();
+const encoder = new TextEncoder();
 
 /** Terminals whose session is entered, restored together on exit. */
 const active = new Set<Terminal>();
@@ -140,7 +141,23 @@ function removeHandlers(): void {
   process.off("SIGCONT", onCont);
 }
 
-const MOUSE_BITS = { off: 0, clicks: 1, drag: 2, motion: 3 } as const;
+const MOUSE_BITS = {
+  off: abi.LETUI_MOUSE_MODE_OFF,
+  clicks: abi.LETUI_MOUSE_MODE_CLICKS,
+  drag: abi.LETUI_MOUSE_MODE_DRAG,
+  motion: abi.LETUI_MOUSE_MODE_MOTION,
+} as const;
+
+/** The mode bits of a session with these options. */
+function modeBits(o: { mode: "fullscreen" | "inline"; paste: boolean; focus: boolean; mouse: keyof typeof MOUSE_BITS }): number {
+  return (
+    (o.mode === "inline" ? 0 : abi.LETUI_MODE_ALTERNATE_SCREEN) |
+    abi.LETUI_MODE_HIDE_CURSOR |
+    (o.paste ? abi.LETUI_MODE_BRACKETED_PASTE : 0) |
+    (o.focus ? abi.LETUI_MODE_FOCUS : 0) |
+    (MOUSE_BITS[o.mouse] << abi.LETUI_MODE_MOUSE_SHIFT)
+  );
+}
 
 /**
  * A terminal session on the process's TTY. {@link start} enters raw mode,
@@ -152,9 +169,8 @@ const MOUSE_BITS = { off: 0, clicks: 1, drag: 2, motion: 3 } as const;
  * suspends with the terminal restored, and `fg` resumes with a full
  * repaint.
  */
-export class Terminal {
+export class Terminal extends NativeObject {
   readonly #options: Required<Omit<TerminalOptions, "colorMode">> & { colorMode: ColorMode };
-  #handle: Pointer | null = null;
   #decoder: InputDecoder | null = null;
   #screen: Screen | null = null;
   #entered = false;
@@ -163,7 +179,7 @@ export class Terminal {
   #pasteTimer: ReturnType<typeof setTimeout> | undefined;
   #handlers = new Map<keyof TerminalEvents, Set<Handler<never>>>();
   #replyWaiters: ((r: ReplyEvent) => boolean)[] = [];
-  #onData = (chunk: Buffer | string) => this.#input(typeof chunk === "string" ? decoderText.encode(chunk) : chunk);
+  #onData = (chunk: Buffer | string) => this.#input(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
   #onResize = () => this.#resized();
   #exited: Promise<number>;
   #resolveExit: (code: number) => void = () => {};
@@ -171,6 +187,9 @@ export class Terminal {
   #termSize = { width: 0, height: 0 };
 
   constructor(options: TerminalOptions = {}) {
+    const input = options.input ?? 0;
+    const output = options.output ?? 1;
+    super("Terminal", nt.terminalNew(input, output), nt.terminalFree);
     this.#options = {
       mode: options.mode ?? "fullscreen",
       inlineHeight: options.inlineHeight ?? 10,
@@ -182,8 +201,8 @@ export class Terminal {
       escapeTimeout: options.escapeTimeout ?? 25,
       colorMode: options.colorMode ?? "auto",
       captureConsole: options.captureConsole ?? true,
-      input: options.input ?? 0,
-      output: options.output ?? 1,
+      input,
+      output,
     };
     if (!(this.#options.mode in { fullscreen: 1, inline: 1 })) throw argumentError(`unknown terminal mode ${JSON.stringify(options.mode)}`);
     if (!(this.#options.mouse in MOUSE_BITS)) throw argumentError(`unknown mouse mode ${JSON.stringify(options.mouse)}`);
@@ -197,13 +216,16 @@ export class Terminal {
 
   /** True when input and output are terminals (a session can start). */
   static isTTY(input = 0, output = 1): boolean {
-    const out = new BigUint64Array(1);
-    if (native().letui_terminal_new(input, output, out) < 0) return false;
-    const h = Number(out[0]) as Pointer;
+    let h: ReturnType<typeof nt.terminalNew>;
     try {
-      return native().letui_terminal_is_tty(h) === 1;
+      h = nt.terminalNew(input, output);
+    } catch {
+      return false;
+    }
+    try {
+      return nt.terminalIsTty(h);
     } finally {
-      native().letui_terminal_free(h);
+      nt.terminalFree(h);
     }
   }
 
@@ -230,37 +252,26 @@ export class Terminal {
 
   /** The terminal's size in cells. */
   size(): { width: number; height: number } {
-    const h = this.#handle ?? this.#open();
-    const size = new Uint32Array(2);
-    check(native().letui_terminal_size(h, size));
-    return { width: size[0] ?? 80, height: size[1] ?? 24 };
-  }
-
-  #open(): Pointer {
-    const out = new BigUint64Array(1);
-    check(native().letui_terminal_new(this.#options.input, this.#options.output, out));
-    this.#handle = Number(out[0]) as Pointer;
-    return this.#handle;
+    return nt.terminalSize(this.handle);
   }
 
   /** Writes bytes to the terminal, ordered with rendered frames. */
   write(data: string | Uint8Array): void {
-    const bytes = typeof data === "string" ? decoderText.encode(data) : data;
-    if (bytes.length === 0 || !this.#handle) return;
-    check(native().letui_terminal_write(this.#handle, bytes, bytes.length));
+    const bytes = typeof data === "string" ? encoder.encode(data) : data;
+    if (bytes.length === 0 || this.disposed) return;
+    nt.terminalWrite(this.handle, bytes);
   }
 
   /** Starts the session. Resolves once the terminal's replies (or their timeout) settled the keyboard protocol. */
   async start(): Promise<void> {
     if (this.#entered) return;
-    const h = this.#handle ?? this.#open();
-    if (native().letui_terminal_is_tty(h) !== 1) {
+    const h = this.handle;
+    if (!nt.terminalIsTty(h)) {
       throw new LetuiError(-8, "letui needs a terminal: standard input and output must be a TTY", "Unsupported");
     }
     const o = this.#options;
     const inline = o.mode === "inline";
-    const bits = (inline ? 0 : 1) | 2 | (o.paste ? 4 : 0) | (o.focus ? 8 : 0) | (MOUSE_BITS[o.mouse] << 8);
-    check(native().letui_terminal_enter(h, bits));
+    nt.terminalEnter(h, modeBits(o));
     this.#entered = true;
     active.add(this);
     installHandlers();
@@ -306,19 +317,19 @@ export class Terminal {
       else if (r.type === "modeReport" && r.mode === 2027 && r.private) clusters = r.state;
       return r.type === "deviceAttributes";
     });
-    if (!this.#handle || !this.#entered || !reply) return;
-    if (clusters === 2) {
+    if (this.disposed || !this.#entered || !reply) return;
+    if (clusters === abi.LETUI_MODE_STATE_RESET) {
       // Supported and off: on, so terminal and letui agree on cluster widths.
-      check(native().letui_terminal_grapheme_clusters(this.#handle));
+      nt.terminalGraphemeClusters(this.handle);
     }
     if (!kitty) return;
     if (flags !== undefined) {
-      check(native().letui_terminal_push_keyboard(this.#handle, 1 | 2));
+      nt.terminalPushKeyboard(this.handle, 1 | 2);
       this.#kitty = true;
     } else {
       // No kitty protocol: ask for modifyOtherKeys, which tmux (with
       // extended-keys on) and xterm use to report modified keys.
-      check(native().letui_terminal_modify_other_keys(this.#handle, 1));
+      nt.terminalModifyOtherKeys(this.handle, 1);
     }
   }
 
@@ -435,13 +446,13 @@ export class Terminal {
    * session object stays usable for {@link resume}.
    */
   restore(): void {
-    if (!this.#handle || !this.#entered) return;
+    if (this.disposed || !this.#entered) return;
     if (this.#options.mode === "inline" && this.#screen) {
       // Leave the cursor below the region, on a fresh line.
       const below = this.#origin + this.#screen.height;
       this.write(`\x1b[${below};1H\r\n`);
     }
-    native().letui_terminal_leave(this.#handle);
+    nt.terminalLeave(this.handle);
     this.#entered = false;
     this.#kitty = false;
     active.delete(this);
@@ -458,10 +469,9 @@ export class Terminal {
 
   /** Re-enters the session after a suspension and repaints everything. */
   resume(): void {
-    if (!suspended.delete(this) || !this.#handle) return;
+    if (!suspended.delete(this) || this.disposed) return;
     const o = this.#options;
-    const bits = (o.mode === "inline" ? 0 : 1) | 2 | (o.paste ? 4 : 0) | (o.focus ? 8 : 0) | (MOUSE_BITS[o.mouse] << 8);
-    check(native().letui_terminal_enter(this.#handle, bits));
+    nt.terminalEnter(this.handle, modeBits(o));
     this.#entered = true;
     active.add(this);
     if (o.captureConsole) captureConsole();
@@ -506,8 +516,7 @@ export class Terminal {
     this.#screen = null;
     this.#decoder?.dispose();
     this.#decoder = null;
-    if (this.#handle) native().letui_terminal_free(this.#handle);
-    this.#handle = null;
+    super.dispose();
     removeHandlers();
     this.#resolveExit(code);
   }
@@ -518,8 +527,8 @@ export class Terminal {
     process.exit(code);
   }
 
-  /** Stops at the end of a `using` block. */
-  [Symbol.dispose](): void {
+  /** The same as {@link stop} with code 0. */
+  override dispose(): void {
     this.stop();
   }
 }

@@ -2,7 +2,7 @@
  * Text measurement with the native rules (grapheme clusters, East Asian
  * widths), so that TypeScript code placing text agrees with the screen.
  */
-import { check, native } from "./native/library.ts";
+import { textClustersOf, textWidthOf } from "./native/text.ts";
 
 const encoder = new TextEncoder();
 let buffer = new Uint8Array(1024);
@@ -17,7 +17,7 @@ function encode(text: string): number {
 export function textWidth(text: string): number {
   if (text.length === 0) return 0;
   const n = encode(text);
-  return check(native().letui_text_width(buffer, n));
+  return textWidthOf(buffer, n);
 }
 
 /** A grapheme cluster of a string. */
@@ -34,10 +34,10 @@ export interface Grapheme {
 export function graphemes(text: string): Grapheme[] {
   if (text.length === 0) return [];
   const n = encode(text);
-  let count = check(native().letui_text_clusters(buffer, n, words, words.length));
+  let count = textClustersOf(buffer, n, words);
   if (count > words.length) {
     words = new Uint32Array(count * 2);
-    count = check(native().letui_text_clusters(buffer, n, words, words.length));
+    count = textClustersOf(buffer, n, words);
   }
   const out: Grapheme[] = new Array(count);
   let start = 0;

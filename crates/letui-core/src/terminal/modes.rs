@@ -5,31 +5,17 @@
 //! cursor shape and visibility) that any frame may have changed.
 
 /// Which mouse events the terminal reports.
-#[repr(u8)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum MouseMode {
     /// No mouse reporting.
     #[default]
-    Off = 0,
+    Off,
     /// Presses, releases and the wheel (mode 1000).
-    Clicks = 1,
+    Clicks,
     /// Also motion while a button is held (mode 1002).
-    Drag = 2,
+    Drag,
     /// Also motion with no button held (mode 1003).
-    Motion = 3,
-}
-
-impl MouseMode {
-    /// Decodes a mode number; `None` for an unknown one.
-    pub const fn from_u8(n: u8) -> Option<MouseMode> {
-        match n {
-            0 => Some(MouseMode::Off),
-            1 => Some(MouseMode::Clicks),
-            2 => Some(MouseMode::Drag),
-            3 => Some(MouseMode::Motion),
-            _ => None,
-        }
-    }
+    Motion,
 }
 
 /// The modes of a session.
@@ -60,21 +46,6 @@ impl Default for Modes {
 }
 
 impl Modes {
-    /// Decodes option bits as used over the C ABI: 1 alternate screen, 2
-    /// hide cursor, 4 bracketed paste, 8 focus, bits 8..10 the mouse mode.
-    pub fn from_bits(bits: u32) -> Option<Modes> {
-        if bits & !0x3ff != 0 {
-            return None;
-        }
-        Some(Modes {
-            alternate_screen: bits & 1 != 0,
-            hide_cursor: bits & 2 != 0,
-            bracketed_paste: bits & 4 != 0,
-            focus: bits & 8 != 0,
-            mouse: MouseMode::from_u8(((bits >> 8) & 3) as u8)?,
-        })
-    }
-
     /// The bytes that turn these modes on.
     pub fn enter_sequence(&self) -> Vec<u8> {
         let mut out = Vec::new();
@@ -128,23 +99,6 @@ impl Modes {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn bits_round_trip() {
-        let m = Modes::from_bits(1 | 2 | 4 | 8 | (3 << 8)).unwrap();
-        assert_eq!(
-            m,
-            Modes {
-                alternate_screen: true,
-                hide_cursor: true,
-                bracketed_paste: true,
-                focus: true,
-                mouse: MouseMode::Motion,
-            }
-        );
-        assert_eq!(Modes::from_bits(0x400), None);
-        assert_eq!(Modes::from_bits(0).unwrap().enter_sequence(), b"");
-    }
 
     #[test]
     fn sequences() {

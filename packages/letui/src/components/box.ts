@@ -3,7 +3,7 @@
  * optional border, title, background and scrolling.
  */
 import { Element } from "../app/element.ts";
-import { argumentError } from "../native/errors.ts";
+import { argumentError } from "../errors.ts";
 import type { Screen } from "../screen.ts";
 import type { MaybeSignal } from "../signals.ts";
 import { type ColorInput, type PackedStyle, packStyle } from "../style.ts";

@@ -7,7 +7,7 @@
  * otherwise), since the native layout tree has no transparent nodes.
  */
 import type { Element } from "../app/element.ts";
-import { argumentError } from "../native/errors.ts";
+import { argumentError } from "../errors.ts";
 import { createScope, type MaybeSignal, type ReadonlySignal, type Scope, type Signal, signal, untrack } from "../signals.ts";
 import { BoxElement, type BoxProps, setupBox } from "./box.ts";
 

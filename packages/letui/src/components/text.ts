@@ -3,7 +3,7 @@
  * aligned, measured natively with the same widths the screen uses.
  */
 import { Element } from "../app/element.ts";
-import { argumentError } from "../native/errors.ts";
+import { argumentError } from "../errors.ts";
 import type { Screen } from "../screen.ts";
 import { effect, isSignal, type MaybeSignal, type ReadonlySignal, read } from "../signals.ts";
 import { type PackedStyle, packStyle, type Style } from "../style.ts";

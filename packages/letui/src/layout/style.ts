@@ -1,9 +1,10 @@
 /**
- * Layout styles: CSS flexbox names in cells, checked and packed into the
- * native style block (the word layout documented in
- * crates/letui-ffi/src/layout.rs).
+ * Layout styles: CSS flexbox names in cells, checked and written into the
+ * native style block (the `LETUI_STYLE_*` word offsets and `LETUI_*`
+ * enumeration values of `native/abi.ts`).
  */
-import { argumentError } from "../native/errors.ts";
+import { argumentError } from "../errors.ts";
+import * as abi from "../native/abi.ts";
 
 /** A length: cells (a number), a percentage of the containing block (`"50%"`), or `"auto"`. */
 export type LayoutLength = number | `${number}%` | "auto";
@@ -144,54 +145,67 @@ export interface LayoutStyle {
 }
 
 /** `f32` words in the native style block. */
-export const STYLE_WORDS = 64;
+export const STYLE_WORDS = abi.LETUI_LAYOUT_STYLE_WORDS;
 
-const DISPLAY = { flex: 0, none: 1 } as const;
-const POSITION = { relative: 0, absolute: 1 } as const;
-const DIRECTION = { row: 0, column: 1, "row-reverse": 2, "column-reverse": 3 } as const;
-const WRAP = { nowrap: 0, wrap: 1, "wrap-reverse": 2 } as const;
-const ALIGN = { start: 1, end: 2, "flex-start": 3, "flex-end": 4, center: 5, baseline: 6, stretch: 7 } as const;
-const ALIGN_SELF = { auto: 0, ...ALIGN } as const;
-const JUSTIFY = {
-  start: 1,
-  end: 2,
-  "flex-start": 3,
-  "flex-end": 4,
-  center: 5,
-  stretch: 6,
-  "space-between": 7,
-  "space-evenly": 8,
-  "space-around": 9,
+const DISPLAY = { flex: abi.LETUI_DISPLAY_FLEX, none: abi.LETUI_DISPLAY_NONE } as const;
+const POSITION = { relative: abi.LETUI_POSITION_RELATIVE, absolute: abi.LETUI_POSITION_ABSOLUTE } as const;
+const DIRECTION = {
+  row: abi.LETUI_FLEX_DIRECTION_ROW,
+  column: abi.LETUI_FLEX_DIRECTION_COLUMN,
+  "row-reverse": abi.LETUI_FLEX_DIRECTION_ROW_REVERSE,
+  "column-reverse": abi.LETUI_FLEX_DIRECTION_COLUMN_REVERSE,
 } as const;
-const OVERFLOW = { visible: 0, hidden: 1, scroll: 2 } as const;
+const WRAP = { nowrap: abi.LETUI_FLEX_WRAP_NOWRAP, wrap: abi.LETUI_FLEX_WRAP_WRAP, "wrap-reverse": abi.LETUI_FLEX_WRAP_WRAP_REVERSE } as const;
+const ALIGN = {
+  start: abi.LETUI_ALIGN_START,
+  end: abi.LETUI_ALIGN_END,
+  "flex-start": abi.LETUI_ALIGN_FLEX_START,
+  "flex-end": abi.LETUI_ALIGN_FLEX_END,
+  center: abi.LETUI_ALIGN_CENTER,
+  baseline: abi.LETUI_ALIGN_BASELINE,
+  stretch: abi.LETUI_ALIGN_STRETCH,
+} as const;
+const ALIGN_SELF = { auto: abi.LETUI_ALIGN_DEFAULT, ...ALIGN } as const;
+const JUSTIFY = {
+  start: abi.LETUI_JUSTIFY_START,
+  end: abi.LETUI_JUSTIFY_END,
+  "flex-start": abi.LETUI_JUSTIFY_FLEX_START,
+  "flex-end": abi.LETUI_JUSTIFY_FLEX_END,
+  center: abi.LETUI_JUSTIFY_CENTER,
+  stretch: abi.LETUI_JUSTIFY_STRETCH,
+  "space-between": abi.LETUI_JUSTIFY_SPACE_BETWEEN,
+  "space-evenly": abi.LETUI_JUSTIFY_SPACE_EVENLY,
+  "space-around": abi.LETUI_JUSTIFY_SPACE_AROUND,
+} as const;
+const OVERFLOW = { visible: abi.LETUI_OVERFLOW_VISIBLE, hidden: abi.LETUI_OVERFLOW_HIDDEN, scroll: abi.LETUI_OVERFLOW_SCROLL } as const;
 
 /** Word offsets of the style block. */
 const W = {
-  display: 0,
-  position: 1,
-  flexDirection: 2,
-  flexWrap: 3,
-  alignItems: 4,
-  alignSelf: 5,
-  alignContent: 6,
-  justifyContent: 7,
-  overflowX: 8,
-  overflowY: 9,
-  flexGrow: 10,
-  flexShrink: 11,
-  flexBasis: 12,
-  width: 14,
-  height: 16,
-  minWidth: 18,
-  minHeight: 20,
-  maxWidth: 22,
-  maxHeight: 24,
-  inset: 26,
-  margin: 34,
-  padding: 42,
-  border: 50,
-  rowGap: 58,
-  columnGap: 60,
+  display: abi.LETUI_STYLE_DISPLAY,
+  position: abi.LETUI_STYLE_POSITION,
+  flexDirection: abi.LETUI_STYLE_FLEX_DIRECTION,
+  flexWrap: abi.LETUI_STYLE_FLEX_WRAP,
+  alignItems: abi.LETUI_STYLE_ALIGN_ITEMS,
+  alignSelf: abi.LETUI_STYLE_ALIGN_SELF,
+  alignContent: abi.LETUI_STYLE_ALIGN_CONTENT,
+  justifyContent: abi.LETUI_STYLE_JUSTIFY_CONTENT,
+  overflowX: abi.LETUI_STYLE_OVERFLOW_X,
+  overflowY: abi.LETUI_STYLE_OVERFLOW_Y,
+  flexGrow: abi.LETUI_STYLE_FLEX_GROW,
+  flexShrink: abi.LETUI_STYLE_FLEX_SHRINK,
+  flexBasis: abi.LETUI_STYLE_FLEX_BASIS,
+  width: abi.LETUI_STYLE_WIDTH,
+  height: abi.LETUI_STYLE_HEIGHT,
+  minWidth: abi.LETUI_STYLE_MIN_WIDTH,
+  minHeight: abi.LETUI_STYLE_MIN_HEIGHT,
+  maxWidth: abi.LETUI_STYLE_MAX_WIDTH,
+  maxHeight: abi.LETUI_STYLE_MAX_HEIGHT,
+  inset: abi.LETUI_STYLE_INSET,
+  margin: abi.LETUI_STYLE_MARGIN,
+  padding: abi.LETUI_STYLE_PADDING,
+  border: abi.LETUI_STYLE_BORDER,
+  rowGap: abi.LETUI_STYLE_ROW_GAP,
+  columnGap: abi.LETUI_STYLE_COLUMN_GAP,
 } as const;
 
 /** Every {@link LayoutStyle} property name. */
@@ -261,18 +275,18 @@ function length(out: Float32Array, word: number, name: string, v: unknown, auto:
   if (v === undefined) v = fallback;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) throw argumentError(`layout style ${name} must be a finite number of cells, got ${v}`);
-    out[word] = 1;
+    out[word] = abi.LETUI_UNIT_CELLS;
     out[word + 1] = v;
     return;
   }
   if (v === "auto" && auto) {
-    out[word] = 0;
+    out[word] = abi.LETUI_UNIT_AUTO;
     out[word + 1] = 0;
     return;
   }
   const m = typeof v === "string" ? PERCENT.exec(v) : null;
   if (m) {
-    out[word] = 2;
+    out[word] = abi.LETUI_UNIT_PERCENT;
     out[word + 1] = Number(m[1]);
     return;
   }
@@ -302,7 +316,7 @@ const SIDES = [
  * property, a wrong type or an unknown keyword; value ranges (negative
  * sizes, ...) are checked natively.
  */
-export function packStyle(style: LayoutStyle, out: Float32Array): void {
+export function writeLayoutStyle(style: LayoutStyle, out: Float32Array): void {
   if (typeof style !== "object" || style === null) {
     throw argumentError(`a layout style must be an object, got ${show(style)}`);
   }
@@ -310,15 +324,15 @@ export function packStyle(style: LayoutStyle, out: Float32Array): void {
   for (const k in s) {
     if (!KNOWN.has(k)) throw argumentError(`unknown layout style property ${JSON.stringify(k)}`);
   }
-  out[W.display] = keyword("display", DISPLAY, s.display, 0);
-  out[W.position] = keyword("position", POSITION, s.position, 0);
-  out[W.flexDirection] = keyword("flexDirection", DIRECTION, s.flexDirection, 0);
-  out[W.flexWrap] = keyword("flexWrap", WRAP, s.flexWrap, 0);
-  out[W.alignItems] = keyword("alignItems", ALIGN, s.alignItems, 0);
-  out[W.alignSelf] = keyword("alignSelf", ALIGN_SELF, s.alignSelf, 0);
-  out[W.alignContent] = keyword("alignContent", JUSTIFY, s.alignContent, 0);
-  out[W.justifyContent] = keyword("justifyContent", JUSTIFY, s.justifyContent, 0);
-  const overflow = keyword("overflow", OVERFLOW, s.overflow, 0);
+  out[W.display] = keyword("display", DISPLAY, s.display, DISPLAY.flex);
+  out[W.position] = keyword("position", POSITION, s.position, POSITION.relative);
+  out[W.flexDirection] = keyword("flexDirection", DIRECTION, s.flexDirection, DIRECTION.row);
+  out[W.flexWrap] = keyword("flexWrap", WRAP, s.flexWrap, WRAP.nowrap);
+  out[W.alignItems] = keyword("alignItems", ALIGN, s.alignItems, abi.LETUI_ALIGN_DEFAULT);
+  out[W.alignSelf] = keyword("alignSelf", ALIGN_SELF, s.alignSelf, abi.LETUI_ALIGN_DEFAULT);
+  out[W.alignContent] = keyword("alignContent", JUSTIFY, s.alignContent, abi.LETUI_JUSTIFY_DEFAULT);
+  out[W.justifyContent] = keyword("justifyContent", JUSTIFY, s.justifyContent, abi.LETUI_JUSTIFY_DEFAULT);
+  const overflow = keyword("overflow", OVERFLOW, s.overflow, OVERFLOW.visible);
   out[W.overflowX] = keyword("overflowX", OVERFLOW, s.overflowX, overflow);
   out[W.overflowY] = keyword("overflowY", OVERFLOW, s.overflowY, overflow);
   out[W.flexGrow] = numberOf("flexGrow", s.flexGrow, 0);
@@ -341,11 +355,10 @@ export function packStyle(style: LayoutStyle, out: Float32Array): void {
     const [pName, p] = side(s, "padding", axis, sideName);
     length(out, W.padding + 2 * i, pName, p, false, 0);
     const [bName, b] = side(s, "border", axis, sideName);
-    out[W.border + 2 * i] = 1;
+    out[W.border + 2 * i] = abi.LETUI_UNIT_CELLS;
     out[W.border + 2 * i + 1] = numberOf(bName, b, 0);
   }
   length(out, W.rowGap, s.rowGap !== undefined ? "rowGap" : "gap", s.rowGap ?? s.gap, false, 0);
   length(out, W.columnGap, s.columnGap !== undefined ? "columnGap" : "gap", s.columnGap ?? s.gap, false, 0);
-  out[62] = 0;
-  out[63] = 0;
+  out.fill(0, W.columnGap + 2, STYLE_WORDS);
 }

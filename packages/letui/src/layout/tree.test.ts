@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { LetuiError } from "../native/errors.ts";
+import { LetuiError } from "../errors.ts";
 import type { LayoutStyle } from "./style.ts";
 import { type LayoutNode, LayoutTree } from "./tree.ts";
 

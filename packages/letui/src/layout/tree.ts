@@ -3,10 +3,19 @@
  * (create, style, insert, remove, text), with results read from shared
  * memory without a native call per node.
  */
-import { type Pointer, toArrayBuffer } from "bun:ffi";
-import { argumentError, disposedError, LetuiError } from "../native/errors.ts";
-import { check, native } from "../native/library.ts";
-import { type LayoutStyle, packStyle, STYLE_WORDS } from "./style.ts";
+import { argumentError, disposedError } from "../errors.ts";
+import {
+  LETUI_LAYOUT_INFO_GENERATION,
+  LETUI_LAYOUT_LINE_WORDS,
+  LETUI_LAYOUT_RESULT_WORDS,
+  LETUI_LAYOUT_UNBOUNDED,
+  LETUI_WRAP_CHAR,
+  LETUI_WRAP_NONE,
+  LETUI_WRAP_WORD,
+} from "../native/abi.ts";
+import * as nl from "../native/layout.ts";
+import { NativeObject, SharedViews } from "../native/object.ts";
+import { type LayoutStyle, STYLE_WORDS, writeLayoutStyle } from "./style.ts";
 
 /**
  * A node of a {@link LayoutTree}: an integer id (below 2^53) that is never
@@ -66,19 +75,13 @@ export interface TextLine {
   ellipsis: boolean;
 }
 
-const RESULT_WORDS = 8;
-const LINE_WORDS = 4;
-const INFO_GENERATION = 0;
-const UNBOUNDED = 0xffffffff;
+const RESULT_WORDS = LETUI_LAYOUT_RESULT_WORDS;
+const LINE_WORDS = LETUI_LAYOUT_LINE_WORDS;
+const UNBOUNDED = LETUI_LAYOUT_UNBOUNDED;
 const SLOT = 2 ** 32;
-const WRAP_MODES: Record<WrapMode, number> = { word: 0, char: 1, none: 2 };
+const WRAP_MODES: Record<WrapMode, number> = { word: LETUI_WRAP_WORD, char: LETUI_WRAP_CHAR, none: LETUI_WRAP_NONE };
 
 const encoder = new TextEncoder();
-
-const registry = new FinalizationRegistry<Pointer>((h) => {
-  // Safety net for trees that were never disposed.
-  native().letui_layout_free(h);
-});
 
 /** A viewport size: whole cells, or `Infinity` to size to content. */
 function extent(name: string, v: number): number {
@@ -114,61 +117,30 @@ function extent(name: string, v: number): number {
  * tree.layoutOf(label); // { x: 2, y: 2, width: 11, height: 1, ... }
  * ```
  */
-export class LayoutTree {
-  #handle: Pointer | null;
-  #style = new Float32Array(0);
-  #scratch = new Uint8Array(0);
-  #ids = new Uint32Array(0);
-  #results = new Int32Array(0);
-  #lines = new Uint32Array(0);
-  #info = new Uint32Array(0);
-  #generation = -1;
+export class LayoutTree extends NativeObject {
+  readonly #views: SharedViews<nl.LayoutViews>;
   readonly #out = new Uint32Array(2);
   readonly #packed = new Float32Array(STYLE_WORDS);
   readonly #live = new Set<number>();
   readonly #styles = new Map<number, Float32Array>();
   readonly #texts = new Map<number, { text: string; wrap: number; ellipsis: boolean }>();
-  readonly #token = {};
   #needsLayout = false;
 
   constructor() {
-    const out = new BigUint64Array(1);
-    check(native().letui_layout_new(out));
-    this.#handle = Number(out[0]) as Pointer;
-    registry.register(this, this.#handle, this.#token);
-    this.#remap();
+    super("LayoutTree", nl.layoutNew(), nl.layoutFree);
+    this.#views = new SharedViews(() => nl.layoutViews(this.handle), LETUI_LAYOUT_INFO_GENERATION, nl.NO_LAYOUT_VIEWS);
   }
 
-  #h(): Pointer {
-    if (this.#handle === null) throw disposedError("LayoutTree");
-    return this.#handle;
-  }
-
-  #remap(): void {
-    const v = new BigUint64Array(10);
-    check(native().letui_layout_view(this.#h(), v));
-    const [style, styleLen, scratch, scratchLen, results, resultsLen, lines, linesLen, info, infoLen] =
-      v as unknown as bigint[];
-    const buf = (p: bigint | undefined, bytes: number) => toArrayBuffer(Number(p), 0, bytes);
-    this.#style = new Float32Array(buf(style, Number(styleLen) * 4));
-    const scratchBuf = buf(scratch, Number(scratchLen));
-    this.#scratch = new Uint8Array(scratchBuf);
-    this.#ids = new Uint32Array(scratchBuf);
-    this.#results = Number(resultsLen) > 0 ? new Int32Array(buf(results, Number(resultsLen) * 4)) : new Int32Array(0);
-    this.#lines = new Uint32Array(buf(lines, Number(linesLen) * 4));
-    this.#info = new Uint32Array(buf(info, Number(infoLen) * 4));
-    this.#generation = this.#info[INFO_GENERATION] ?? 0;
-  }
-
-  /** Re-maps the views when the native buffers moved. */
-  #sync(): void {
-    if (this.#handle === null) throw disposedError("LayoutTree");
-    if (this.#info[INFO_GENERATION] !== this.#generation) this.#remap();
+  protected override onDispose(): void {
+    this.#views.drop();
+    this.#live.clear();
+    this.#styles.clear();
+    this.#texts.clear();
   }
 
   /** Checks that `node` is a live node of this tree. */
   #node(node: LayoutNode, what = "node"): number {
-    if (this.#handle === null) throw disposedError("LayoutTree");
+    if (this.disposed) throw disposedError("LayoutTree");
     if (!this.#live.has(node)) {
       throw argumentError(`layout ${what} ${String(node)} does not exist (it was freed, or comes from another tree)`);
     }
@@ -185,15 +157,10 @@ export class LayoutTree {
     return this.#live.size;
   }
 
-  /** True once disposed. */
-  get disposed(): boolean {
-    return this.#handle === null;
-  }
-
   /** Creates a detached node with the default style (a row flex container). */
   createNode(): LayoutNode {
     const out = this.#out;
-    check(native().letui_layout_node_new(this.#h(), out));
+    nl.layoutNodeNew(this.handle, out);
     const id = (out[0] ?? 0) + (out[1] ?? 0) * SLOT;
     this.#live.add(id);
     return id as LayoutNode;
@@ -210,17 +177,16 @@ export class LayoutTree {
    * detached (they stay alive). Its id is an error from now on.
    */
   free(node: LayoutNode): void {
-    check(native().letui_layout_node_free(this.#h(), this.#node(node)));
+    nl.layoutNodeFree(this.handle, this.#node(node));
     this.#forget(node);
     this.#needsLayout = true;
   }
 
   /** Frees a node and all its descendants. */
   freeSubtree(node: LayoutNode): void {
-    const n = check(native().letui_layout_node_free_subtree(this.#h(), this.#node(node)));
+    const n = nl.layoutNodeFreeSubtree(this.handle, this.#node(node));
     // The native side wrote the freed ids into the scratch buffer.
-    this.#sync();
-    const ids = this.#ids;
+    const ids = this.#views.current.ids;
     for (let i = 0; i < n; i++) this.#forget((ids[2 * i] ?? 0) + (ids[2 * i + 1] ?? 0) * SLOT);
     this.#needsLayout = true;
   }
@@ -232,12 +198,11 @@ export class LayoutTree {
   setStyle(node: LayoutNode, style: LayoutStyle): void {
     this.#node(node);
     const packed = this.#packed;
-    packStyle(style, packed);
+    writeLayoutStyle(style, packed);
     const cached = this.#styles.get(node);
     if (cached !== undefined && sameWords(cached, packed)) return;
-    this.#sync();
-    this.#style.set(packed);
-    check(native().letui_layout_set_style(this.#h(), node));
+    this.#views.current.style.set(packed);
+    nl.layoutSetStyle(this.handle, node);
     if (cached !== undefined) cached.set(packed);
     else this.#styles.set(node, packed.slice());
     this.#needsLayout = true;
@@ -247,7 +212,7 @@ export class LayoutTree {
   appendChild(parent: LayoutNode, child: LayoutNode): void {
     this.#node(parent, "parent");
     this.#node(child, "child");
-    check(native().letui_layout_append_child(this.#h(), parent, child));
+    nl.layoutAppendChild(this.handle, parent, child);
     this.#needsLayout = true;
   }
 
@@ -258,7 +223,7 @@ export class LayoutTree {
     if (!Number.isInteger(index) || index < 0 || index > 0xffffffff) {
       throw argumentError(`child index must be a non-negative integer, got ${index}`);
     }
-    check(native().letui_layout_insert_child(this.#h(), parent, child, index));
+    nl.layoutInsertChild(this.handle, parent, child, index);
     this.#needsLayout = true;
   }
 
@@ -266,7 +231,7 @@ export class LayoutTree {
   removeChild(parent: LayoutNode, child: LayoutNode): void {
     this.#node(parent, "parent");
     this.#node(child, "child");
-    check(native().letui_layout_remove_child(this.#h(), parent, child));
+    nl.layoutRemoveChild(this.handle, parent, child);
     this.#needsLayout = true;
   }
 
@@ -274,18 +239,14 @@ export class LayoutTree {
   setChildren(parent: LayoutNode, children: readonly LayoutNode[]): void {
     this.#node(parent, "parent");
     const n = children.length;
-    this.#sync();
-    if (n * 8 > this.#scratch.length) {
-      check(native().letui_layout_reserve_scratch(this.#h(), n * 8));
-      this.#sync();
-    }
-    const ids = this.#ids;
+    if (n * 8 > this.#views.current.scratch.length) nl.layoutReserveScratch(this.handle, n * 8);
+    const ids = this.#views.current.ids;
     for (let i = 0; i < n; i++) {
       const c = this.#node(children[i] as LayoutNode, "child");
       ids[2 * i] = c % SLOT;
       ids[2 * i + 1] = Math.floor(c / SLOT);
     }
-    check(native().letui_layout_set_children(this.#h(), parent, n));
+    nl.layoutSetChildren(this.handle, parent, n);
     this.#needsLayout = true;
   }
 
@@ -304,14 +265,12 @@ export class LayoutTree {
     const ellipsis = options.ellipsis === true;
     const old = this.#texts.get(node);
     if (old !== undefined && old.text === text && old.wrap === wrap && old.ellipsis === ellipsis) return;
-    this.#sync();
-    let r = encoder.encodeInto(text, this.#scratch);
+    let r = encoder.encodeInto(text, this.#views.current.scratch);
     if (r.read < text.length) {
-      check(native().letui_layout_reserve_scratch(this.#h(), text.length * 3));
-      this.#sync();
-      r = encoder.encodeInto(text, this.#scratch);
+      nl.layoutReserveScratch(this.handle, text.length * 3);
+      r = encoder.encodeInto(text, this.#views.current.scratch);
     }
-    check(native().letui_layout_set_text(this.#h(), node, r.written, wrap, ellipsis ? 1 : 0));
+    nl.layoutSetText(this.handle, node, r.written, wrap, ellipsis);
     if (old !== undefined) {
       old.text = text;
       old.wrap = wrap;
@@ -326,14 +285,14 @@ export class LayoutTree {
   clearText(node: LayoutNode): void {
     this.#node(node);
     if (!this.#texts.has(node)) return;
-    check(native().letui_layout_clear_text(this.#h(), node));
+    nl.layoutClearText(this.handle, node);
     this.#texts.delete(node);
     this.#needsLayout = true;
   }
 
   /** Marks a node for layout (for changes the tree cannot see). */
   markDirty(node: LayoutNode): void {
-    check(native().letui_layout_mark_dirty(this.#h(), this.#node(node)));
+    nl.layoutMarkDirty(this.handle, this.#node(node));
     this.#needsLayout = true;
   }
 
@@ -346,15 +305,14 @@ export class LayoutTree {
    */
   compute(root: LayoutNode, width: number, height: number): void {
     this.#node(root, "root");
-    check(native().letui_layout_compute(this.#h(), root, extent("width", width), extent("height", height)));
+    nl.layoutCompute(this.handle, root, extent("width", width), extent("height", height));
     this.#needsLayout = false;
   }
 
   /** The box of a node from the last {@link compute} (read from shared memory). */
   layoutOf(node: LayoutNode): NodeLayout {
     this.#node(node);
-    this.#sync();
-    const r = this.#results;
+    const r = this.#views.current.results;
     const i = (node % SLOT) * RESULT_WORDS;
     return {
       x: r[i] ?? 0,
@@ -373,38 +331,13 @@ export class LayoutTree {
    * its text: `text.slice(line.start, line.end)`); none for other nodes.
    */
   textLines(node: LayoutNode): TextLine[] {
-    const n = check(native().letui_layout_text_lines(this.#h(), this.#node(node)));
-    this.#sync();
-    const w = this.#lines;
+    const n = nl.layoutTextLines(this.handle, this.#node(node));
+    const w = this.#views.current.lines;
     const out: TextLine[] = new Array(n);
     for (let i = 0, o = 0; i < n; i++, o += LINE_WORDS) {
       out[i] = { start: w[o] ?? 0, end: w[o + 1] ?? 0, width: w[o + 2] ?? 0, ellipsis: w[o + 3] === 1 };
     }
     return out;
-  }
-
-  /** Frees the native tree and all its nodes. Idempotent. */
-  dispose(): void {
-    if (this.#handle === null) return;
-    const h = this.#handle;
-    this.#handle = null;
-    this.#style = new Float32Array(0);
-    this.#scratch = new Uint8Array(0);
-    this.#ids = new Uint32Array(0);
-    this.#results = new Int32Array(0);
-    this.#lines = new Uint32Array(0);
-    this.#info = new Uint32Array(0);
-    this.#live.clear();
-    this.#styles.clear();
-    this.#texts.clear();
-    registry.unregister(this.#token);
-    const status = native().letui_layout_free(h);
-    if (status < 0) throw new LetuiError(status, "the layout tree could not be freed");
-  }
-
-  /** Disposes at the end of a `using` block. */
-  [Symbol.dispose](): void {
-    this.dispose();
   }
 }
 

@@ -1,27 +1,28 @@
 import { describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { FFIType, type Pointer, ptr } from "bun:ffi";
-import { LetuiError } from "./errors.ts";
-import { BUILD_COMMAND, check, lastError, native, symbols } from "./library.ts";
-import { Status } from "./status.ts";
+import { ptr } from "bun:ffi";
+import { LetuiError, Status } from "../errors.ts";
+import { BUILD_COMMAND, check, checkRuntime, handleAt, lastError, native, NATIVE_VERSION, symbols } from "./library.ts";
+import type { NativeHandle, NativeType } from "./types.ts";
 
 const header = readFileSync(resolve(import.meta.dir, "../../../../crates/letui-ffi/include/letui.h"), "utf8");
 
-/** C type in the header -> the FFIType codes that may stand for it. */
-function ffiTypesFor(c: string): number[] {
+/** C type in the header -> the seam types that may stand for it. */
+function typesFor(c: string): NativeType[] {
   const t = c.replace(/\bconst\b/g, "").replace(/\s+/g, " ").trim();
-  if (t.includes("*")) return [FFIType.ptr];
+  if (t.includes("*")) return ["ptr", "buf"];
   switch (t) {
     case "int32_t":
-      return [FFIType.i32];
+      return ["i32"];
     case "uint32_t":
-      return [FFIType.u32];
+      return ["u32"];
     case "uint64_t":
+      return ["u64"];
     case "size_t":
-      return [FFIType.u64, FFIType.u64_fast];
+      return ["usize"];
     case "void":
-      return [FFIType.void];
+      return ["void"];
     default:
       throw new Error(`unmapped C type ${c}`);
   }
@@ -44,16 +45,16 @@ describe("native symbol table", () => {
   test("matches the generated C header exactly", () => {
     const fns = parseHeader();
     expect(fns.size).toBeGreaterThan(10);
-    const table = symbols as Record<string, { args: readonly number[]; returns: number }>;
+    const table = symbols as Record<string, { args: readonly NativeType[]; returns: NativeType }>;
     for (const [name, sig] of Object.entries(table)) {
       const c = fns.get(name);
       if (!c) throw new Error(`${name} is in the TS symbol table but not in letui.h`);
       expect({ name, n: sig.args.length }).toEqual({ name, n: c.params.length });
       sig.args.forEach((a, i) => {
-        const allowed = ffiTypesFor(c.params[i] ?? "");
+        const allowed = typesFor(c.params[i] ?? "");
         if (!allowed.includes(a)) throw new Error(`${name} argument ${i}: TS has ${a}, header has ${c.params[i]}`);
       });
-      if (!ffiTypesFor(c.ret).includes(sig.returns)) throw new Error(`${name} returns ${c.ret}, TS has ${sig.returns}`);
+      if (!typesFor(c.ret).includes(sig.returns)) throw new Error(`${name} returns ${c.ret}, TS has ${sig.returns}`);
     }
     for (const name of fns.keys()) {
       if (!(name in table)) throw new Error(`${name} is exported in letui.h but the binding does not declare it`);
@@ -61,7 +62,12 @@ describe("native symbol table", () => {
   });
 
   test("the library reports its version", () => {
-    expect(native().letui_version()).toBe(0x000100);
+    expect(native().letui_version()).toBe(NATIVE_VERSION);
+    const cargo = readFileSync(resolve(import.meta.dir, "../../../../Cargo.toml"), "utf8");
+    const [major, minor, patch] = (/^version = "(\d+)\.(\d+)\.(\d+)"/m.exec(cargo) ?? []).slice(1).map(Number);
+    expect(NATIVE_VERSION).toBe(((major ?? 0) << 16) | ((minor ?? 0) << 8) | (patch ?? 0));
+    const pkg = JSON.parse(readFileSync(resolve(import.meta.dir, "../../package.json"), "utf8")) as { version: string };
+    expect(pkg.version).toBe(`${major}.${minor}.${patch}`);
   });
 });
 
@@ -77,7 +83,7 @@ describe("misuse of the C ABI from Bun", () => {
   test("a freed handle is an error and a double free is too", () => {
     const out = new BigUint64Array(1);
     check(lib.letui_screen_new(10, 2, -1, 0, out));
-    const h = Number(out[0]) as Pointer;
+    const h = handleAt(out);
     expect(lib.letui_screen_free(h)).toBe(Status.Ok);
     expect(lib.letui_screen_render(h)).toBe(Status.InvalidHandle);
     expect(lastError()).toContain("already freed");
@@ -86,7 +92,7 @@ describe("misuse of the C ABI from Bun", () => {
 
   test("a pointer to something that is not a handle is rejected", () => {
     const fake = new BigUint64Array([123n, 0n, 0n, 0n]);
-    expect(lib.letui_screen_render(ptr(fake))).toBe(Status.InvalidHandle);
+    expect(lib.letui_screen_render(ptr(fake) as unknown as NativeHandle)).toBe(Status.InvalidHandle);
     expect(lastError()).toContain("not a letui handle");
   });
 
@@ -113,7 +119,7 @@ describe("misuse of the C ABI from Bun", () => {
   test("invalid UTF-8 is rejected with a clear error", () => {
     const out = new BigUint64Array(1);
     check(lib.letui_screen_new(10, 2, -1, 0, out));
-    const h = Number(out[0]) as Pointer;
+    const h = handleAt(out);
     const bad = new Uint8Array([0x61, 0xff, 0x62]);
     expect(lib.letui_screen_draw_text_ptr(h, 0, 0, bad, 3, 0, 0, 0)).toBe(Status.InvalidUtf8);
     expect(lastError()).toContain("UTF-8");

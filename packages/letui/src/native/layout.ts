@@ -1,0 +1,126 @@
+/** The layout tree's native calls, typed (`letui_layout_*`). Node ids are numbers below 2^53. */
+import { check, handleAt, native, nativeView } from "./library.ts";
+import type { NativeHandle } from "./types.ts";
+
+/** The shared buffers of a layout tree. */
+export interface LayoutViews {
+  /** The style block (`LETUI_LAYOUT_STYLE_WORDS` words). */
+  readonly style: Float32Array;
+  /** Scratch bytes for text and child lists. */
+  readonly scratch: Uint8Array;
+  /** The scratch as 32-bit words (child ids are two words each). */
+  readonly ids: Uint32Array;
+  /** Results, `LETUI_LAYOUT_RESULT_WORDS` words per slot. */
+  readonly results: Int32Array;
+  /** Line records of the last text-lines call. */
+  readonly lines: Uint32Array;
+  /** The info words (`LETUI_LAYOUT_INFO_*`). */
+  readonly info: Uint32Array;
+}
+
+/** Empty views, for a disposed tree. */
+export const NO_LAYOUT_VIEWS: LayoutViews = {
+  style: new Float32Array(0),
+  scratch: new Uint8Array(0),
+  ids: new Uint32Array(0),
+  results: new Int32Array(0),
+  lines: new Uint32Array(0),
+  info: new Uint32Array(0),
+};
+
+/** Creates an empty tree. */
+export function layoutNew(): NativeHandle {
+  const out = new BigUint64Array(1);
+  check(native().letui_layout_new(out));
+  return handleAt(out);
+}
+
+/** Frees a tree; returns the status. */
+export function layoutFree(h: NativeHandle | null): number {
+  return native().letui_layout_free(h);
+}
+
+/** Maps the tree's shared buffers. */
+export function layoutViews(h: NativeHandle): LayoutViews {
+  const v = new BigUint64Array(10);
+  check(native().letui_layout_view(h, v));
+  const scratch = nativeView(v[2], Number(v[3]));
+  return {
+    style: new Float32Array(nativeView(v[0], Number(v[1]) * 4)),
+    scratch: new Uint8Array(scratch),
+    ids: new Uint32Array(scratch, 0, scratch.byteLength >>> 2),
+    results: new Int32Array(nativeView(v[4], Number(v[5]) * 4)),
+    lines: new Uint32Array(nativeView(v[6], Number(v[7]) * 4)),
+    info: new Uint32Array(nativeView(v[8], Number(v[9]) * 4)),
+  };
+}
+
+/** Grows the scratch buffer to at least `bytes`. */
+export function layoutReserveScratch(h: NativeHandle, bytes: number): void {
+  check(native().letui_layout_reserve_scratch(h, bytes));
+}
+
+/** Creates a node; its id is written to `out` as two words (slot, generation). */
+export function layoutNodeNew(h: NativeHandle, out: Uint32Array): void {
+  check(native().letui_layout_node_new(h, out));
+}
+
+/** Frees one node. */
+export function layoutNodeFree(h: NativeHandle, node: number): void {
+  check(native().letui_layout_node_free(h, node));
+}
+
+/** Frees a subtree; the freed ids go to the scratch; returns their number. */
+export function layoutNodeFreeSubtree(h: NativeHandle, node: number): number {
+  return check(native().letui_layout_node_free_subtree(h, node));
+}
+
+/** Applies the style block to a node. */
+export function layoutSetStyle(h: NativeHandle, node: number): void {
+  check(native().letui_layout_set_style(h, node));
+}
+
+/** Appends a child. */
+export function layoutAppendChild(h: NativeHandle, parent: number, child: number): void {
+  check(native().letui_layout_append_child(h, parent, child));
+}
+
+/** Inserts a child at `index`. */
+export function layoutInsertChild(h: NativeHandle, parent: number, child: number, index: number): void {
+  check(native().letui_layout_insert_child(h, parent, child, index));
+}
+
+/** Removes a child. */
+export function layoutRemoveChild(h: NativeHandle, parent: number, child: number): void {
+  check(native().letui_layout_remove_child(h, parent, child));
+}
+
+/** Replaces the children with the `n` ids in the scratch. */
+export function layoutSetChildren(h: NativeHandle, parent: number, n: number): void {
+  check(native().letui_layout_set_children(h, parent, n));
+}
+
+/** Makes a node a text leaf with the first `len` scratch bytes. */
+export function layoutSetText(h: NativeHandle, node: number, len: number, wrap: number, ellipsis: boolean): void {
+  check(native().letui_layout_set_text(h, node, len, wrap, ellipsis ? 1 : 0));
+}
+
+/** Makes a text leaf an ordinary node. */
+export function layoutClearText(h: NativeHandle, node: number): void {
+  check(native().letui_layout_clear_text(h, node));
+}
+
+/** Marks a node for layout. */
+export function layoutMarkDirty(h: NativeHandle, node: number): void {
+  check(native().letui_layout_mark_dirty(h, node));
+}
+
+/** Lays out the tree under `root`. */
+export function layoutCompute(h: NativeHandle, root: number, width: number, height: number): void {
+  check(native().letui_layout_compute(h, root, width, height));
+}
+
+/** Writes a text node's lines to the shared lines; returns their number. */
+export function layoutTextLines(h: NativeHandle, node: number): number {
+  return check(native().letui_layout_text_lines(h, node));
+}

@@ -1,0 +1,136 @@
+/** The screen object's native calls, typed (`letui_screen_*`). */
+import { check, handleAt, native, nativeView } from "./library.ts";
+import type { NativeHandle } from "./types.ts";
+
+/** The shared buffers of a screen. */
+export interface ScreenViews {
+  /** Cells, four words each. */
+  readonly cells: Uint32Array;
+  /** Scratch bytes for text arguments and results. */
+  readonly scratch: Uint8Array;
+  /** The info words (`LETUI_INFO_*`). */
+  readonly info: Uint32Array;
+}
+
+/** Empty views, for a disposed screen. */
+export const NO_SCREEN_VIEWS: ScreenViews = { cells: new Uint32Array(0), scratch: new Uint8Array(0), info: new Uint32Array(0) };
+
+/** Creates a screen writing to `fd` (-1: an output buffer) in color mode `mode`. */
+export function screenNew(width: number, height: number, fd: number, mode: number): NativeHandle {
+  const out = new BigUint64Array(1);
+  check(native().letui_screen_new(width, height, fd, mode, out));
+  return handleAt(out);
+}
+
+/** Frees a screen; returns the status. */
+export function screenFree(h: NativeHandle | null): number {
+  return native().letui_screen_free(h);
+}
+
+/** Maps the screen's shared buffers. */
+export function screenViews(h: NativeHandle): ScreenViews {
+  const v = new BigUint64Array(6);
+  check(native().letui_screen_view(h, v));
+  return {
+    cells: new Uint32Array(nativeView(v[0], Number(v[1]) * 4)),
+    scratch: new Uint8Array(nativeView(v[2], Number(v[3]))),
+    info: new Uint32Array(nativeView(v[4], Number(v[5]) * 4)),
+  };
+}
+
+/** Resizes the screen. */
+export function screenResize(h: NativeHandle, width: number, height: number): void {
+  check(native().letui_screen_resize(h, width, height));
+}
+
+/** Grows the scratch buffer to at least `bytes`. */
+export function screenReserveScratch(h: NativeHandle, bytes: number): void {
+  check(native().letui_screen_reserve_scratch(h, bytes));
+}
+
+/** Draws the first `len` scratch bytes as text at (x, y). */
+export function screenDrawText(h: NativeHandle, x: number, y: number, len: number, fg: number, bg: number, attrs: number): void {
+  check(native().letui_screen_draw_text(h, x, y, len, fg, bg, attrs));
+}
+
+/** Fills a rectangle with the grapheme in the first `len` scratch bytes (a space when 0). */
+export function screenFill(
+  h: NativeHandle,
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  len: number,
+  fg: number,
+  bg: number,
+  attrs: number,
+): void {
+  check(native().letui_screen_fill(h, x, y, width, height, len, fg, bg, attrs));
+}
+
+/** Blanks the screen. */
+export function screenClear(h: NativeHandle): void {
+  check(native().letui_screen_clear(h));
+}
+
+/** Sets the clip rectangle (a negative width lifts it). */
+export function screenSetClip(h: NativeHandle, x: number, y: number, width: number, height: number): void {
+  check(native().letui_screen_set_clip(h, x, y, width, height));
+}
+
+/** Registers the URL in the first `len` scratch bytes; returns its link id. */
+export function screenLink(h: NativeHandle, len: number): number {
+  return check(native().letui_screen_link(h, len));
+}
+
+/** Renders a frame. */
+export function screenRender(h: NativeHandle): void {
+  check(native().letui_screen_render(h));
+}
+
+/** Makes the next frame repaint everything. */
+export function screenForceRedraw(h: NativeHandle): void {
+  check(native().letui_screen_force_redraw(h));
+}
+
+/** Places the cursor (negative: hidden) with a DECSCUSR shape. */
+export function screenSetCursor(h: NativeHandle, x: number, y: number, shape: number): void {
+  check(native().letui_screen_set_cursor(h, x, y, shape));
+}
+
+/** Sets the color mode; returns the mode in effect. */
+export function screenSetColorMode(h: NativeHandle, mode: number): number {
+  return check(native().letui_screen_set_color_mode(h, mode));
+}
+
+/** Sets the capability bits. */
+export function screenSetCapabilities(h: NativeHandle, bits: number): void {
+  check(native().letui_screen_set_capabilities(h, bits));
+}
+
+/** Turns inline mode on or off. */
+export function screenSetInline(h: NativeHandle, enabled: boolean, origin: number): void {
+  check(native().letui_screen_set_inline(h, enabled ? 1 : 0, origin));
+}
+
+/** A copy of the bytes waiting in the output buffer, which are then dropped. */
+export function screenTakeOutput(h: NativeHandle): Uint8Array {
+  const ptr = new BigUint64Array(1);
+  const len = new BigUint64Array(1);
+  check(native().letui_screen_output(h, ptr, len));
+  const n = Number(len[0]);
+  if (n === 0) return new Uint8Array(0);
+  const bytes = new Uint8Array(nativeView(ptr[0], n)).slice();
+  check(native().letui_screen_consume_output(h, n));
+  return bytes;
+}
+
+/** Writes row `y`'s text into the scratch buffer; returns its length. */
+export function screenRowText(h: NativeHandle, y: number): number {
+  return check(native().letui_screen_row_text(h, y));
+}
+
+/** Writes a cell's text into the scratch buffer; returns its length. */
+export function screenCellText(h: NativeHandle, x: number, y: number): number {
+  return check(native().letui_screen_cell_text(h, x, y));
+}

@@ -1,0 +1,57 @@
+/** The terminal session's native calls, typed (`letui_terminal_*`). */
+import { check, handleAt, native } from "./library.ts";
+import type { NativeHandle } from "./types.ts";
+
+/** Opens a session object on two descriptors (not entered yet). */
+export function terminalNew(input: number, output: number): NativeHandle {
+  const out = new BigUint64Array(1);
+  check(native().letui_terminal_new(input, output, out));
+  return handleAt(out);
+}
+
+/** Frees a session object (leaving the session first); returns the status. */
+export function terminalFree(h: NativeHandle | null): number {
+  return native().letui_terminal_free(h);
+}
+
+/** True when both descriptors are terminals. */
+export function terminalIsTty(h: NativeHandle): boolean {
+  return check(native().letui_terminal_is_tty(h)) === 1;
+}
+
+/** Enters raw mode and the modes in `bits` (`LETUI_MODE_*`). */
+export function terminalEnter(h: NativeHandle, bits: number): void {
+  check(native().letui_terminal_enter(h, bits));
+}
+
+/** Leaves the session; returns the status (exit paths ignore failures). */
+export function terminalLeave(h: NativeHandle): number {
+  return native().letui_terminal_leave(h);
+}
+
+/** Pushes kitty keyboard flags. */
+export function terminalPushKeyboard(h: NativeHandle, flags: number): void {
+  check(native().letui_terminal_push_keyboard(h, flags));
+}
+
+/** Turns on modifyOtherKeys at `level`. */
+export function terminalModifyOtherKeys(h: NativeHandle, level: number): void {
+  check(native().letui_terminal_modify_other_keys(h, level));
+}
+
+/** Turns on grapheme cluster mode 2027. */
+export function terminalGraphemeClusters(h: NativeHandle): void {
+  check(native().letui_terminal_grapheme_clusters(h));
+}
+
+/** Writes bytes to the terminal. */
+export function terminalWrite(h: NativeHandle, bytes: Uint8Array): void {
+  check(native().letui_terminal_write(h, bytes, bytes.length));
+}
+
+/** The terminal's size in cells. */
+export function terminalSize(h: NativeHandle): { width: number; height: number } {
+  const size = new Uint32Array(2);
+  check(native().letui_terminal_size(h, size));
+  return { width: size[0] ?? 80, height: size[1] ?? 24 };
+}

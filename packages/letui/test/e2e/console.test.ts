@@ -3,16 +3,17 @@
  * main screen once the terminal is given back.
  */
 import { afterAll, describe, expect, test } from "bun:test";
-import { available, fixture, TmuxServer } from "./tmux.ts";
+import { available, fixture, RUNTIMES, TmuxServer } from "./tmux.ts";
 
 const server = available ? new TmuxServer() : null;
 afterAll(() => server?.kill());
 
-describe.skipIf(!available)("console output during a session", () => {
+for (const runtime of RUNTIMES) {
+describe.skipIf(!available)(`console output during a session on ${runtime}`, () => {
   test(
     "is not drawn over the frame, and appears after exit",
     async () => {
-      const pane = (server as TmuxServer).session();
+      const pane = (server as TmuxServer).session({ runtime });
       try {
         await pane.run(`clear; ${fixture("console.ts")}; echo EXIT=$?`);
         const during = await pane.started("CONSOLE READY");
@@ -29,3 +30,4 @@ describe.skipIf(!available)("console output during a session", () => {
     45_000,
   );
 });
+}

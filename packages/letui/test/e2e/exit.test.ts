@@ -6,7 +6,19 @@
  * before, with typed text echoing again.
  */
 import { afterAll, describe, expect, test } from "bun:test";
-import { available, expectRestored, fixture, marker, type Pane, paneModes, readText, saveSettings, TmuxServer } from "./tmux.ts";
+import {
+  available,
+  expectRestored,
+  fixture,
+  marker,
+  type Pane,
+  paneModes,
+  readText,
+  RUNTIMES,
+  type Runtime,
+  saveSettings,
+  TmuxServer,
+} from "./tmux.ts";
 
 const TIMEOUT = 45_000;
 const server = available ? new TmuxServer() : null;
@@ -31,11 +43,15 @@ async function ended(pane: Pane, before: string, code: number, id: string): Prom
   return screen;
 }
 
-/** Runs `body` with a session, killing it afterwards even on failure. */
-function withSession(ending: string, body: (s: { pane: Pane; before: string; pid: number; id: string }) => Promise<void>) {
+/** Runs `body` with a session on `runtime`, killing it afterwards even on failure. */
+function withSession(
+  runtime: Runtime,
+  ending: string,
+  body: (s: { pane: Pane; before: string; pid: number; id: string }) => Promise<void>,
+) {
   return async () => {
     const id = `${ending}-${Math.random().toString(36).slice(2, 8)}`;
-    const pane = (server as TmuxServer).session();
+    const pane = (server as TmuxServer).session({ runtime });
     try {
       await body({ pane, ...(await start(pane, ending, id)), id });
     } finally {
@@ -44,10 +60,22 @@ function withSession(ending: string, body: (s: { pane: Pane; before: string; pid
   };
 }
 
-describe.skipIf(!available)("the terminal comes back", () => {
+/** True while `pid` runs (a zombie waiting for its parent has ended). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const stat = readText(`/proc/${pid}/stat`);
+  return !/^\d+ \(.*\) Z/.test(stat);
+}
+
+for (const runtime of RUNTIMES) {
+describe.skipIf(!available)(`the terminal comes back on ${runtime}`, () => {
   test(
     "after stop() and a normal end of the program",
-    withSession("return", async ({ pane, before, id }) => {
+    withSession(runtime, "return", async ({ pane, before, id }) => {
       pane.keys("x");
       await ended(pane, before, 0, id);
     }),
@@ -56,7 +84,7 @@ describe.skipIf(!available)("the terminal comes back", () => {
 
   test(
     "after process.exit(3) in a key handler",
-    withSession("exit", async ({ pane, before, id }) => {
+    withSession(runtime, "exit", async ({ pane, before, id }) => {
       pane.keys("x");
       await ended(pane, before, 3, id);
     }),
@@ -65,7 +93,7 @@ describe.skipIf(!available)("the terminal comes back", () => {
 
   test(
     "after process.exit() from a timer while the session is active",
-    withSession("exit-timer", async ({ pane, before, id }) => {
+    withSession(runtime, "exit-timer", async ({ pane, before, id }) => {
       pane.keys("x");
       await ended(pane, before, 0, id);
     }),
@@ -74,7 +102,7 @@ describe.skipIf(!available)("the terminal comes back", () => {
 
   test(
     "after an uncaught exception, with the error readable on the main screen",
-    withSession("throw", async ({ pane, before, id }) => {
+    withSession(runtime, "throw", async ({ pane, before, id }) => {
       pane.keys("x");
       const screen = await ended(pane, before, 1, id);
       const at = screen.indexOf("Error: boom from the fixture");
@@ -86,7 +114,7 @@ describe.skipIf(!available)("the terminal comes back", () => {
 
   test(
     "after an unhandled promise rejection",
-    withSession("reject", async ({ pane, before, id }) => {
+    withSession(runtime, "reject", async ({ pane, before, id }) => {
       pane.keys("x");
       const screen = await ended(pane, before, 1, id);
       expect(screen).toContain("rejected in the fixture");
@@ -96,7 +124,7 @@ describe.skipIf(!available)("the terminal comes back", () => {
 
   test(
     "after a Rust panic in a native call (an uncaught LetuiError)",
-    withSession("panic", async ({ pane, before, id }) => {
+    withSession(runtime, "panic", async ({ pane, before, id }) => {
       pane.keys("x");
       const screen = await ended(pane, before, 1, id);
       expect(screen).toContain("LetuiError: panic in letui");
@@ -112,7 +140,7 @@ describe.skipIf(!available)("the terminal comes back", () => {
   ] as const) {
     test(
       `after ${signal}`,
-      withSession("wait", async ({ pane, before, pid, id }) => {
+      withSession(runtime, "wait", async ({ pane, before, pid, id }) => {
         process.kill(pid, signal);
         await ended(pane, before, code, id);
       }),
@@ -122,7 +150,7 @@ describe.skipIf(!available)("the terminal comes back", () => {
 
   test(
     "after Ctrl-C typed as a key (the default handler exits)",
-    withSession("wait", async ({ pane, before, id }) => {
+    withSession(runtime, "wait", async ({ pane, before, id }) => {
       pane.keys("C-c");
       await ended(pane, before, 130, id);
     }),
@@ -130,22 +158,11 @@ describe.skipIf(!available)("the terminal comes back", () => {
   );
 });
 
-/** True while `pid` runs (a zombie waiting for its parent has ended). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  const stat = readText(`/proc/${pid}/stat`);
-  return !/^\d+ \(.*\) Z/.test(stat);
-}
-
-describe.skipIf(!available)("a hangup", () => {
+describe.skipIf(!available)(`a hangup on ${runtime}`, () => {
   test(
     "(the terminal goes away) ends the program instead of leaving it running",
     async () => {
-      const pane = (server as TmuxServer).session();
+      const pane = (server as TmuxServer).session({ runtime });
       let pid = 0;
       try {
         await pane.run(`${fixture("session.ts", "wait")}; echo EXIT=$?`);
@@ -166,13 +183,13 @@ describe.skipIf(!available)("a hangup", () => {
   );
 });
 
-describe.skipIf(!available)("Ctrl-Z", () => {
+describe.skipIf(!available)(`Ctrl-Z on ${runtime}`, () => {
   test(
     "suspends with the terminal restored, and fg resumes with a full repaint",
     async () => {
-      const pane = (server as TmuxServer).session();
+      const pane = (server as TmuxServer).session({ runtime });
       try {
-        const id = "suspend";
+        const id = `suspend-${runtime}`;
         const before = marker("BEFORE");
         // Separate command lines: a stopped job would let a list go on.
         await pane.run(`${saveSettings(id)}; ${before.echo}`);
@@ -218,3 +235,4 @@ describe.skipIf(!available)("Ctrl-Z", () => {
     TIMEOUT,
   );
 });
+}

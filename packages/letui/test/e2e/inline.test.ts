@@ -7,14 +7,15 @@
  * below the shell's lines, leaving the old frame whole above them.
  */
 import { afterAll, describe, expect, test } from "bun:test";
-import { available, expectRestored, fixture, paneModes, RESTORED_FORMATS, saveSettings, TmuxServer } from "./tmux.ts";
+import { available, expectRestored, fixture, paneModes, RESTORED_FORMATS, RUNTIMES, saveSettings, TmuxServer } from "./tmux.ts";
 
 const server = available ? new TmuxServer() : null;
 afterAll(() => server?.kill());
 
 const region = (word: string) => [0, 1, 2, 3, 4].map((i) => `inline ${i} ${word}`);
 
-describe.skipIf(!available)("inline mode", () => {
+for (const runtime of RUNTIMES) {
+describe.skipIf(!available)(`inline mode on ${runtime}`, () => {
   for (const [name, lines] of [
     ["below a few lines of output", 3],
     ["at the bottom of a full screen (it scrolls)", 40],
@@ -22,7 +23,7 @@ describe.skipIf(!available)("inline mode", () => {
     test(
       name,
       async () => {
-        const pane = (server as TmuxServer).session();
+        const pane = (server as TmuxServer).session({ runtime });
         try {
           await pane.run(`${saveSettings("inline")}; clear; seq ${lines}; ${fixture("inline.ts")}; echo EXIT=$?`);
           const last = String(lines);
@@ -67,7 +68,7 @@ describe.skipIf(!available)("inline mode", () => {
   test(
     "a shorter window keeps the region on screen",
     async () => {
-      const pane = (server as TmuxServer).session();
+      const pane = (server as TmuxServer).session({ runtime });
       try {
         await pane.run(`clear; seq 40; ${fixture("inline.ts")}; echo EXIT=$?`);
         await pane.started("inline 4 READY");
@@ -89,7 +90,7 @@ describe.skipIf(!available)("inline mode", () => {
   test(
     "Ctrl-Z then fg: the region starts again below the shell's lines",
     async () => {
-      const pane = (server as TmuxServer).session();
+      const pane = (server as TmuxServer).session({ runtime });
       try {
         await pane.run(`${saveSettings("inline-z")}; clear; seq 40`);
         await pane.run(fixture("inline.ts"));
@@ -105,7 +106,7 @@ describe.skipIf(!available)("inline mode", () => {
         const rows = pane.rows().map((r) => r.trimEnd());
         // The old frame, whole; the shell's lines; the new region.
         const fg = rows.lastIndexOf("$ fg");
-        expect(rows.slice(fg - 7, fg)).toEqual(["$ $BUN inline.ts", ...region("READY"), rows[fg - 1] as string]);
+        expect(rows.slice(fg - 7, fg)).toEqual(["$ $RUN inline.ts", ...region("READY"), rows[fg - 1] as string]);
         expect(rows[fg - 1]).toContain("Stopped");
         expect(rows.slice(fg + 2)).toEqual(region("READY"));
         pane.keys("x");
@@ -119,3 +120,4 @@ describe.skipIf(!available)("inline mode", () => {
     45_000,
   );
 });
+}

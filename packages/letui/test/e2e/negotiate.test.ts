@@ -9,15 +9,16 @@ import { describe, expect, test } from "bun:test";
 import { closeSync } from "node:fs";
 import { join } from "node:path";
 import { closeSlave, openPty, readSome, writeAll } from "../pty.ts";
+import { RUNTIMES, type Runtime, runtimeArgv } from "./tmux.ts";
 
 const fixture = join(import.meta.dir, "fixtures", "negotiate.ts");
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
 /** Runs the fixture, answering its DA1 query with `answer`, and returns everything it wrote. */
-async function session(answer: string): Promise<string> {
+async function session(runtime: Runtime, answer: string): Promise<string> {
   const pty = openPty(80, 24);
-  const child = Bun.spawn([process.execPath, fixture], { stdin: pty.slave, stdout: pty.slave, stderr: "pipe", env: process.env });
+  const child = Bun.spawn([...runtimeArgv(runtime), fixture], { stdin: pty.slave, stdout: pty.slave, stderr: "pipe", env: process.env });
   closeSlave(pty);
   const buf = new Uint8Array(1 << 16);
   let out = "";
@@ -49,9 +50,10 @@ async function session(answer: string): Promise<string> {
   }
 }
 
-describe("capability negotiation", () => {
+for (const runtime of RUNTIMES) {
+describe(`capability negotiation on ${runtime}`, () => {
   test("a kitty terminal with mode 2027 off: protocol pushed and popped, clusters on and off", async () => {
-    const out = await session("\x1b[?0u\x1b[?2027;2$y\x1b[?62;22c");
+    const out = await session(runtime, "\x1b[?0u\x1b[?2027;2$y\x1b[?62;22c");
     expect(out).toContain("\x1b[?u\x1b[?2027$p\x1b[c");
     expect(out).toContain("\x1b[?2027h");
     expect(out).toContain("\x1b[>3u");
@@ -63,7 +65,7 @@ describe("capability negotiation", () => {
   }, 30_000);
 
   test("a legacy terminal: modifyOtherKeys instead, and no mode 2027", async () => {
-    const out = await session("\x1b[?62;22c");
+    const out = await session(runtime, "\x1b[?62;22c");
     expect(out).toContain("READY kitty=false");
     expect(out).toContain("\x1b[>4;1m");
     expect(out).not.toContain("\x1b[?2027h");
@@ -72,8 +74,9 @@ describe("capability negotiation", () => {
   }, 30_000);
 
   test("mode 2027 already on is left alone", async () => {
-    const out = await session("\x1b[?2027;3$y\x1b[?62c");
+    const out = await session(runtime, "\x1b[?2027;3$y\x1b[?62c");
     expect(out).not.toContain("\x1b[?2027h");
     expect(out).not.toContain("\x1b[?2027l");
   }, 30_000);
 });
+}

@@ -5,7 +5,7 @@
  * columns from the previous size, whether it shrank or grew.
  */
 import { afterAll, describe, expect, test } from "bun:test";
-import { available, expectRestored, fixture, frame, saveSettings, TmuxServer } from "./tmux.ts";
+import { available, expectRestored, fixture, frame, RUNTIMES, saveSettings, TmuxServer } from "./tmux.ts";
 
 const server = available ? new TmuxServer() : null;
 afterAll(() => server?.kill());
@@ -22,12 +22,13 @@ function expected(w: number, h: number): string[] {
   return rows;
 }
 
-describe.skipIf(!available)("resize", () => {
+for (const runtime of RUNTIMES) {
+describe.skipIf(!available)(`resize on ${runtime}`, () => {
   test(
     "every frame matches the new size exactly, shrinking and growing",
     async () => {
       const srv = server as TmuxServer;
-      const pane = srv.session();
+      const pane = srv.session({ runtime });
       try {
         await pane.run(`${saveSettings("resize")}; clear; ${fixture("resize.ts")}; echo EXIT=$?`);
         let want = expected(100, 30);
@@ -60,3 +61,4 @@ describe.skipIf(!available)("resize", () => {
     45_000,
   );
 });
+}

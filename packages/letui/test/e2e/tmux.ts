@@ -23,6 +23,32 @@ export const FIXTURES = join(import.meta.dir, "fixtures");
 /** The Bun that runs the tests, used to run the programs under test. */
 export const BUN = process.execPath;
 
+/** The runtimes letui runs on; programs under test run on each. */
+export const RUNTIMES = ["bun", "node", "deno"] as const;
+/** One of {@link RUNTIMES}. */
+export type Runtime = (typeof RUNTIMES)[number];
+
+/**
+ * The command that runs a TypeScript program on `runtime`: this Bun;
+ * Node with the test loader that strips types (Node 20 cannot run
+ * TypeScript itself); Deno from the npm package, with every permission.
+ */
+export function runtimeCommand(runtime: Runtime): string {
+  return runtimeArgv(runtime).map(sh).join(" ");
+}
+
+/** {@link runtimeCommand} as an argument vector, for spawning directly. */
+export function runtimeArgv(runtime: Runtime): string[] {
+  switch (runtime) {
+    case "bun":
+      return [BUN];
+    case "node":
+      return ["node", "--import", join(ROOT, "packages/letui/test/support/node-ts.mjs")];
+    case "deno":
+      return [join(ROOT, "node_modules/.bin/deno"), "run", "-A", "--quiet"];
+  }
+}
+
 /**
  * True when tmux and dash are installed. Locally the e2e tests skip
  * otherwise, with a warning; in CI (`CI` set) a missing tool is an error,
@@ -88,11 +114,12 @@ export class TmuxServer {
   /**
    * Starts a session whose pane runs an interactive dash in the
    * fixtures folder with a clean environment: only PATH, HOME,
-   * TERM=xterm-256color, LANG, a `$ ` prompt, `BUN` (this Bun), `D` (the
+   * TERM=xterm-256color, LANG, a `$ ` prompt, `BUN` (this Bun), `RUN`
+   * (the command running TypeScript on the session's runtime), `D` (the
    * server's temporary folder), LETUI_LIB when the test run has it (to
    * find the native library), and `env`.
    */
-  session(options: { width?: number; height?: number; env?: Record<string, string> } = {}): Pane {
+  session(options: { width?: number; height?: number; env?: Record<string, string>; runtime?: Runtime } = {}): Pane {
     const name = `t${this.#sessions++}`;
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? "/usr/bin:/bin",
@@ -103,6 +130,7 @@ export class TmuxServer {
       // Short names for command lines: the Bun running the tests and the
       // server's temporary folder.
       BUN,
+      RUN: runtimeCommand(options.runtime ?? "bun"),
       D: this.dir,
       ...(process.env.LETUI_LIB ? { LETUI_LIB: process.env.LETUI_LIB } : {}),
       ...options.env,
@@ -345,9 +373,9 @@ export function readText(path: string): string {
   }
 }
 
-/** The command line that runs a fixture (in the pane's folder) with the test run's Bun. */
+/** The command line that runs a fixture (in the pane's folder) on the session's runtime (`$RUN`). */
 export function fixture(name: string, ...args: string[]): string {
-  return ["$BUN", ...[name, ...args].map(sh)].join(" ");
+  return ["$RUN", ...[name, ...args].map(sh)].join(" ");
 }
 
 /** The shell command that saves the terminal's settings for {@link expectRestored}. */

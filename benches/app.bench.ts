@@ -4,7 +4,8 @@
  * write to /dev/null) and bytes per frame against the reference (the
  * changed glyphs' bytes plus one cursor move).
  *
- * Run: node_modules/.bin/bun benches/app.bench.ts
+ * Run: node_modules/.bin/bun benches/app.bench.ts (any runtime:
+ * benches/runtimes.bench.ts runs it on Bun, Node and Deno).
  */
 import { openSync } from "node:fs";
 import { App, Box, Column, computed, Row, signal, Text } from "letui";
@@ -41,13 +42,16 @@ for (let i = 0; i < 200; i++) {
 }
 let bytes = 0;
 let layouts = app.stats.layouts;
-const start = Bun.nanoseconds();
+const cpu0 = process.cpuUsage();
+const start = performance.now();
 for (let i = 0; i < frames; i++) {
   counter.value++;
   app.frame();
   bytes += app.stats.lastFrameBytes;
 }
-const ns = (Bun.nanoseconds() - start) / frames;
+const ns = ((performance.now() - start) * 1e6) / frames;
+const cpu = process.cpuUsage(cpu0);
+const cpuNs = ((cpu.user + cpu.system) * 1000) / frames;
 layouts = app.stats.layouts - layouts;
 // Reference: the digits that changed (about 1.1 per frame on average for a
 // counter, but count the whole 7-digit field to be conservative? No: count
@@ -56,7 +60,7 @@ const changedGlyphs = 1.111; // average number of digits that change per increme
 const cup = "\x1b[1;28H".length;
 const reference = changedGlyphs + cup;
 console.log(
-  `one Text per frame, 120x40: ${(ns / 1000).toFixed(1)} us/frame (JS + native), ${(bytes / frames).toFixed(1)} bytes/frame, ` +
+  `one Text per frame, 120x40: ${(ns / 1000).toFixed(1)} us/frame (JS + native), ${(cpuNs / 1000).toFixed(1)} us CPU/frame, ${(bytes / frames).toFixed(1)} bytes/frame, ` +
     `reference ${reference.toFixed(1)} (ratio ${((bytes / frames) / reference).toFixed(2)}, target <= 1.2), layouts ${layouts}/${frames}`,
 );
 app.stop();

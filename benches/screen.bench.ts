@@ -4,7 +4,8 @@
  * shared cell view directly, each followed by render() to /dev/null.
  * Prints time per frame and bytes per frame.
  *
- * Run: node_modules/.bin/bun benches/screen.bench.ts
+ * Run: node_modules/.bin/bun benches/screen.bench.ts (any runtime:
+ * benches/runtimes.bench.ts runs it on Bun, Node and Deno).
  */
 import { openSync } from "node:fs";
 import { CELL_WORDS, packStyle, rgb, Screen } from "letui/screen";
@@ -17,13 +18,16 @@ const screen = new Screen({ width: W, height: H, fd, colorMode: "truecolor" });
 function bench(name: string, frames: number, frame: (n: number) => void): void {
   for (let i = 0; i < 50; i++) frame(i);
   let bytes = 0;
-  const start = Bun.nanoseconds();
+  const cpu0 = process.cpuUsage();
+  const start = performance.now();
   for (let i = 0; i < frames; i++) {
     frame(i);
     bytes += screen.render();
   }
-  const ns = (Bun.nanoseconds() - start) / frames;
-  console.log(`${name}: ${(ns / 1000).toFixed(1)} us/frame, ${Math.round(bytes / frames)} bytes/frame`);
+  const ns = ((performance.now() - start) * 1e6) / frames;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuNs = ((cpu.user + cpu.system) * 1000) / frames;
+  console.log(`${name}: ${(ns / 1000).toFixed(1)} us/frame, ${(cpuNs / 1000).toFixed(1)} us CPU/frame, ${Math.round(bytes / frames)} bytes/frame`);
 }
 
 const styles = Array.from({ length: 16 }, (_, i) =>

@@ -3,7 +3,18 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { ptr } from "bun:ffi";
 import { LetuiError, Status } from "../errors.ts";
-import { BUILD_COMMAND, check, checkRuntime, handleAt, lastError, native, NATIVE_VERSION, symbols } from "./library.ts";
+import {
+  BUILD_COMMAND,
+  check,
+  checkRuntime,
+  handleAt,
+  lastError,
+  libraryPath,
+  native,
+  NATIVE_VERSION,
+  openLibrary,
+  symbols,
+} from "./library.ts";
 import type { NativeHandle, NativeType } from "./types.ts";
 
 const header = readFileSync(resolve(import.meta.dir, "../../../../crates/letui-ffi/include/letui.h"), "utf8");
@@ -136,16 +147,22 @@ describe("misuse of the C ABI from Bun", () => {
 });
 
 describe("loading the library", () => {
-  test("a missing library is a clear error naming the path and the build command", () => {
-    const script = `import { native } from ${JSON.stringify(`${import.meta.dir}/library.ts`)}; try { native(); } catch (e) { console.log(String(e)); }`;
-    const r = Bun.spawnSync([process.execPath, "-e", script], {
-      env: { ...process.env, LETUI_LIB: "/nonexistent/libletui.so" },
-      stdout: "pipe",
-      stderr: "pipe",
-    });
-    const out = r.stdout.toString();
-    expect(out).toContain("/nonexistent/libletui.so");
-    expect(out).toContain("LETUI_LIB");
+  test("a library of another version is refused with both versions named", () => {
+    const path = libraryPath();
+    expect(path).toBeDefined();
+    expect(openLibrary(path as string, 0x000200)).toBe("it is version 0.1.0, this package needs 0.2.0");
+  });
+
+  test("an unsupported runtime version is a clear error", () => {
+    expect(() => checkRuntime("node", "18.19.0")).toThrow("letui needs Node.js 20.0.0 or newer; this is 18.19.0");
+    expect(() => checkRuntime("deno", "1.46.3")).toThrow("letui needs Deno 2.0.0 or newer; this is 1.46.3");
+    expect(() => checkRuntime("bun", "1.0.36")).toThrow("letui needs Bun 1.1.0 or newer; this is 1.0.36");
+    expect(() => checkRuntime("node", "20.0.0")).not.toThrow();
+    expect(() => checkRuntime("bun", "1.4.4")).not.toThrow();
+    expect(() => checkRuntime("deno", "2.9.6")).not.toThrow();
+  });
+
+  test("the build command is the one the README gives", () => {
     expect(BUILD_COMMAND).toBe("cargo build --release -p letui-ffi");
   });
 });

@@ -13,7 +13,7 @@
  * with its arguments, status and duration. When the variable is unset the
  * raw FFI functions are used as they are: tracing costs nothing.
  */
-import { closeSync, existsSync, openSync, readdirSync, writeSync } from "node:fs";
+import { closeSync, existsSync, openSync, readdirSync, readSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -194,8 +194,50 @@ function explain(message: string): string {
   return message;
 }
 
+const ELF_MACHINES: Record<number, string> = { 3: "ia32", 40: "arm", 62: "x64", 183: "arm64", 243: "riscv64", 8: "mips", 21: "ppc64", 22: "s390x" };
+
+/** When `path` is a library for another system or architecture, says which (the loaders' own messages are often "not found"). */
+function foreignBinary(path: string): string | undefined {
+  let head: Buffer;
+  try {
+    const fd = openSync(path, "r");
+    head = Buffer.alloc(64);
+    readSync(fd, head, 0, 64, 0);
+    closeSync(fd);
+  } catch {
+    return undefined;
+  }
+  const what = (kind: string) => `it is ${kind}, and this is ${process.platform}-${process.arch} (the library was built for another architecture or system)`;
+  if (head.readUInt32BE(0) === 0x7f454c46) {
+    const machine = ELF_MACHINES[head.readUInt16LE(0x12)] ?? `machine ${head.readUInt16LE(0x12)}`;
+    if (process.platform !== "linux" && process.platform !== "freebsd") return what(`an ELF library for ${machine}`);
+    if (machine !== process.arch) return what(`a library for ${machine}`);
+    return undefined;
+  }
+  const magic = head.readUInt32LE(0);
+  if ((magic === 0xfeedfacf || magic === 0xcafebabe || magic === 0xbebafeca) && process.platform !== "darwin") return what("a macOS library");
+  if (head.readUInt16LE(0) === 0x5a4d && process.platform !== "win32") return what("a Windows library");
+  return undefined;
+}
+
 let loaded: NativeSymbols | undefined;
 let loadedFrom: string | undefined;
+
+/**
+ * Opens the library at `path` and checks that it is version `expected`;
+ * returns its functions, or why it cannot be used.
+ */
+export function openLibrary(path: string, expected = NATIVE_VERSION): Record<string, (...a: never[]) => unknown> | string {
+  let fns: Record<string, (...a: never[]) => unknown>;
+  try {
+    fns = backend().open(path, symbols);
+  } catch (e) {
+    return foreignBinary(path) ?? explain(e instanceof Error ? e.message : String(e));
+  }
+  const version = (fns.letui_version as () => number)();
+  if (version !== expected) return `it is version ${formatVersion(version)}, this package needs ${formatVersion(expected)}`;
+  return fns;
+}
 
 /** The library's functions, loaded on first use. */
 export function native(): NativeSymbols {
@@ -207,16 +249,9 @@ export function native(): NativeSymbols {
       tried.push(`  - ${c.source}${c.path === undefined ? "" : ` ${c.path}`}: ${c.missing ?? "not found"}`);
       continue;
     }
-    let fns: Record<string, (...a: never[]) => unknown>;
-    try {
-      fns = b.open(c.path, symbols);
-    } catch (e) {
-      tried.push(`  - ${c.source} ${c.path}: ${explain(e instanceof Error ? e.message : String(e))}`);
-      continue;
-    }
-    const version = (fns.letui_version as () => number)();
-    if (version !== NATIVE_VERSION) {
-      tried.push(`  - ${c.source} ${c.path}: it is version ${formatVersion(version)}, this package needs ${formatVersion(NATIVE_VERSION)}`);
+    const fns = openLibrary(c.path);
+    if (typeof fns === "string") {
+      tried.push(`  - ${c.source} ${c.path}: ${fns}`);
       continue;
     }
     loadedFrom = c.path;

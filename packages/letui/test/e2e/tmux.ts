@@ -43,7 +43,7 @@ export function runtimeArgv(runtime: Runtime): string[] {
     case "bun":
       return [BUN];
     case "node":
-      return ["node", "--import", join(ROOT, "packages/letui/test/support/node-ts.mjs")];
+      return ["node", "--import", join(ROOT, "scripts/node-ts.mjs")];
     case "deno":
       return [join(ROOT, "node_modules/.bin/deno"), "run", "-A", "--quiet"];
   }
@@ -113,13 +113,15 @@ export class TmuxServer {
 
   /**
    * Starts a session whose pane runs an interactive dash in the
-   * fixtures folder with a clean environment: only PATH, HOME,
+   * fixtures folder (or `cwd`) with a clean environment: only PATH, HOME,
    * TERM=xterm-256color, LANG, a `$ ` prompt, `BUN` (this Bun), `RUN`
    * (the command running TypeScript on the session's runtime), `D` (the
    * server's temporary folder), LETUI_LIB when the test run has it (to
    * find the native library), and `env`.
    */
-  session(options: { width?: number; height?: number; env?: Record<string, string>; runtime?: Runtime } = {}): Pane {
+  session(
+    options: { width?: number; height?: number; env?: Record<string, string>; runtime?: Runtime; cwd?: string } = {},
+  ): Pane {
     const name = `t${this.#sessions++}`;
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? "/usr/bin:/bin",
@@ -146,7 +148,7 @@ export class TmuxServer {
       "-y",
       String(options.height ?? 30),
       "-c",
-      FIXTURES,
+      options.cwd ?? FIXTURES,
       "--",
       "env",
       "-i",

@@ -1,6 +1,8 @@
 /** The input parser's native calls, typed (`letui_input_*`). */
-import { check, handleAt, native, nativeView } from "./library.ts";
+import { check, created, native, nativeView, viewPairs } from "./library.ts";
 import type { NativeHandle } from "./types.ts";
+
+type View = [bigint, number];
 
 /** The shared buffers of an input parser. */
 export interface InputViews {
@@ -17,9 +19,7 @@ export const NO_INPUT_VIEWS: InputViews = { records: new Uint32Array(0), text: n
 
 /** Creates a parser; `maxPaste` bytes bound a paste (0: the default). */
 export function inputNew(maxPaste: number): NativeHandle {
-  const out = new BigUint64Array(1);
-  check(native().letui_input_new(maxPaste, out));
-  return handleAt(out);
+  return created((out) => native().letui_input_new(maxPaste, out));
 }
 
 /** Frees a parser; returns the status. */
@@ -29,12 +29,11 @@ export function inputFree(h: NativeHandle | null): number {
 
 /** Maps the parser's shared buffers. */
 export function inputViews(h: NativeHandle): InputViews {
-  const v = new BigUint64Array(6);
-  check(native().letui_input_view(h, v));
+  const [records, text, info] = viewPairs(3, (v) => native().letui_input_view(h, v)) as [View, View, View];
   return {
-    records: new Uint32Array(nativeView(v[0], Number(v[1]) * 4)),
-    text: new Uint8Array(nativeView(v[2], Number(v[3]))),
-    info: new Uint32Array(nativeView(v[4], Number(v[5]) * 4)),
+    records: new Uint32Array(nativeView(records[0], records[1] * 4)),
+    text: new Uint8Array(nativeView(text[0], text[1])),
+    info: new Uint32Array(nativeView(info[0], info[1] * 4)),
   };
 }
 

@@ -1,6 +1,8 @@
 /** The layout tree's native calls, typed (`letui_layout_*`). Node ids are numbers below 2^53. */
-import { check, handleAt, native, nativeView } from "./library.ts";
+import { check, created, native, nativeView, viewPairs } from "./library.ts";
 import type { NativeHandle } from "./types.ts";
+
+type View = [bigint, number];
 
 /** The shared buffers of a layout tree. */
 export interface LayoutViews {
@@ -30,9 +32,7 @@ export const NO_LAYOUT_VIEWS: LayoutViews = {
 
 /** Creates an empty tree. */
 export function layoutNew(): NativeHandle {
-  const out = new BigUint64Array(1);
-  check(native().letui_layout_new(out));
-  return handleAt(out);
+  return created((out) => native().letui_layout_new(out));
 }
 
 /** Frees a tree; returns the status. */
@@ -42,16 +42,15 @@ export function layoutFree(h: NativeHandle | null): number {
 
 /** Maps the tree's shared buffers. */
 export function layoutViews(h: NativeHandle): LayoutViews {
-  const v = new BigUint64Array(10);
-  check(native().letui_layout_view(h, v));
-  const scratch = nativeView(v[2], Number(v[3]));
+  const [style, scratch, results, lines, info] = viewPairs(5, (v) => native().letui_layout_view(h, v)) as [View, View, View, View, View];
+  const bytes = nativeView(scratch[0], scratch[1]);
   return {
-    style: new Float32Array(nativeView(v[0], Number(v[1]) * 4)),
-    scratch: new Uint8Array(scratch),
-    ids: new Uint32Array(scratch, 0, scratch.byteLength >>> 2),
-    results: new Int32Array(nativeView(v[4], Number(v[5]) * 4)),
-    lines: new Uint32Array(nativeView(v[6], Number(v[7]) * 4)),
-    info: new Uint32Array(nativeView(v[8], Number(v[9]) * 4)),
+    style: new Float32Array(nativeView(style[0], style[1] * 4)),
+    scratch: new Uint8Array(bytes),
+    ids: new Uint32Array(bytes, 0, bytes.byteLength >>> 2),
+    results: new Int32Array(nativeView(results[0], results[1] * 4)),
+    lines: new Uint32Array(nativeView(lines[0], lines[1] * 4)),
+    info: new Uint32Array(nativeView(info[0], info[1] * 4)),
   };
 }
 

@@ -300,6 +300,23 @@ export function handleAt(words: BigUint64Array, index = 0): NativeHandle {
   return backend().handle(words, index);
 }
 
+/** Runs a `letui_*_new` call that writes a handle to its out-parameter, and returns the handle. */
+export function created(create: (out: BigUint64Array) => number): NativeHandle {
+  const out = new BigUint64Array(1);
+  check(create(out));
+  return handleAt(out);
+}
+
+/**
+ * Runs a `letui_*_view` call that writes `pairs` (address, length) pairs,
+ * and returns them as `[address, length]`.
+ */
+export function viewPairs(pairs: number, view: (words: BigUint64Array) => number): [bigint, number][] {
+  const words = new BigUint64Array(pairs * 2);
+  check(view(words));
+  return Array.from({ length: pairs }, (_, i) => [words[2 * i] ?? 0n, Number(words[2 * i + 1] ?? 0n)]);
+}
+
 /** A view of native memory (see {@link Backend.view}). */
 export function nativeView(address: bigint | undefined, byteLength: number): ArrayBuffer {
   return backend().view(address ?? 0n, byteLength);

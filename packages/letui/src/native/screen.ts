@@ -1,6 +1,8 @@
 /** The screen object's native calls, typed (`letui_screen_*`). */
-import { check, handleAt, native, nativeView } from "./library.ts";
+import { check, created, native, nativeView, viewPairs } from "./library.ts";
 import type { NativeHandle } from "./types.ts";
+
+type View = [bigint, number];
 
 /** The shared buffers of a screen. */
 export interface ScreenViews {
@@ -17,9 +19,7 @@ export const NO_SCREEN_VIEWS: ScreenViews = { cells: new Uint32Array(0), scratch
 
 /** Creates a screen writing to `fd` (-1: an output buffer) in color mode `mode`. */
 export function screenNew(width: number, height: number, fd: number, mode: number): NativeHandle {
-  const out = new BigUint64Array(1);
-  check(native().letui_screen_new(width, height, fd, mode, out));
-  return handleAt(out);
+  return created((out) => native().letui_screen_new(width, height, fd, mode, out));
 }
 
 /** Frees a screen; returns the status. */
@@ -29,12 +29,11 @@ export function screenFree(h: NativeHandle | null): number {
 
 /** Maps the screen's shared buffers. */
 export function screenViews(h: NativeHandle): ScreenViews {
-  const v = new BigUint64Array(6);
-  check(native().letui_screen_view(h, v));
+  const [cells, scratch, info] = viewPairs(3, (v) => native().letui_screen_view(h, v)) as [View, View, View];
   return {
-    cells: new Uint32Array(nativeView(v[0], Number(v[1]) * 4)),
-    scratch: new Uint8Array(nativeView(v[2], Number(v[3]))),
-    info: new Uint32Array(nativeView(v[4], Number(v[5]) * 4)),
+    cells: new Uint32Array(nativeView(cells[0], cells[1] * 4)),
+    scratch: new Uint8Array(nativeView(scratch[0], scratch[1])),
+    info: new Uint32Array(nativeView(info[0], info[1] * 4)),
   };
 }
 

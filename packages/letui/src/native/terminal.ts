@@ -1,12 +1,10 @@
 /** The terminal session's native calls, typed (`letui_terminal_*`). */
-import { check, handleAt, native } from "./library.ts";
+import { check, created, native } from "./library.ts";
 import type { NativeHandle } from "./types.ts";
 
 /** Opens a session object on two descriptors (not entered yet). */
 export function terminalNew(input: number, output: number): NativeHandle {
-  const out = new BigUint64Array(1);
-  check(native().letui_terminal_new(input, output, out));
-  return handleAt(out);
+  return created((out) => native().letui_terminal_new(input, output, out));
 }
 
 /** Frees a session object (leaving the session first); returns the status. */

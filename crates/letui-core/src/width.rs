@@ -238,6 +238,7 @@ mod tests {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { failure_persistence: None, ..Default::default() })]
         #[test]
         fn any_text_segments_like_the_segmenter(chars in proptest::collection::vec(
             proptest::prop_oneof![

@@ -666,6 +666,7 @@ mod tests {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { failure_persistence: None, ..Default::default() })]
         #[test]
         fn wrapping_is_total_and_lossless(
             chars in proptest::collection::vec(

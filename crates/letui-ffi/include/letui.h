@@ -45,9 +45,21 @@
 #define LETUI_INFO_PENDING_BYTES 6
 
 /*
+ Screen info word: 1 when the last render was deferred because the
+ terminal had not taken the previous frame yet.
+ */
+#define LETUI_INFO_DEFERRED 7
+
+/*
+ Screen info word: bytes handed to the output and not yet written (as of
+ the last call).
+ */
+#define LETUI_INFO_UNSENT 8
+
+/*
  Number of screen info words.
  */
-#define LETUI_INFO_LEN 8
+#define LETUI_INFO_LEN 12
 
 /*
  `u32` words per cell: glyph, fg, bg, attrs.
@@ -400,6 +412,26 @@
  Style words: column gap (a length).
  */
 #define LETUI_STYLE_COLUMN_GAP 60
+
+/*
+ Magic of screen handles.
+ */
+#define SCREEN 7810777176365596673
+
+/*
+ Magic of terminal handles.
+ */
+#define TERMINAL 7810777176365596674
+
+/*
+ Magic of input parser handles.
+ */
+#define INPUT 7810777176365596675
+
+/*
+ Magic of layout tree handles.
+ */
+#define LAYOUT 7810777176365596677
 
 /*
  Result of every fallible export: 0 for success, a negative value
@@ -1177,6 +1209,13 @@ typedef struct LetuiScreenView {
   size_t info_len;
 } LetuiScreenView;
 
+/*
+ The function a screen calls, on its writer's thread, when the output
+ drained after a frame had to wait, or failed; `token` is the value
+ given with it. It must not call back into letui on that thread.
+ */
+typedef void (*LetuiNotify)(uint32_t token);
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -1196,6 +1235,18 @@ uint32_t letui_version(void);
  writable bytes.
  */
 size_t letui_last_error(uint8_t *buf, size_t cap);
+
+/*
+ The number of live handles of every kind (created and not freed), for
+ tests of finalizers and leaks.
+ */
+uint32_t letui_debug_live_objects(void);
+
+/*
+ Crashes the process with an invalid memory access (SIGSEGV), to test
+ that an entered terminal session is given back. Never returns.
+ */
+int32_t letui_debug_crash(void);
 
 /*
  Panics inside a guarded call, to test that panics become
@@ -1435,9 +1486,10 @@ int32_t letui_layout_compute(struct LetuiLayout *h, uint64_t root, uint32_t widt
 int32_t letui_layout_text_lines(struct LetuiLayout *h, uint64_t node);
 
 /*
- Creates a screen of `width` x `height` cells writing frames to `fd`, or
- to an output buffer drained with `letui_screen_output` when `fd` is
- negative. `color_mode` is -1 to detect from the environment, or 0
+ Creates a screen of `width` x `height` cells writing frames to `fd`
+ (through a descriptor of its own, without ever blocking: see
+ `letui_screen_render`), or to an output buffer drained with
+ `letui_screen_output` when `fd` is negative. `color_mode` is -1 to detect from the environment, or 0
  (truecolor), 1 (256), 2 (16), 3 (none). The handle goes to `*out`.
 
  # Safety
@@ -1552,13 +1604,69 @@ int32_t letui_screen_link(struct LetuiScreen *h, uint32_t len);
 
 /*
  Renders a frame: the bytes that bring the terminal to the screen go to
- the output (one write). Their number goes to info word
- `LETUI_INFO_FRAME_BYTES`; nothing is written when nothing changed.
+ the output. Their number goes to info word `LETUI_INFO_FRAME_BYTES`;
+ nothing is written when nothing changed. Never blocks: when the
+ terminal has not taken the previous frame yet, nothing is rendered,
+ info word `LETUI_INFO_DEFERRED` becomes 1, and the screen's notifier
+ is called once the output drained, to render again (the new frame is
+ then diffed against what was really sent). When the output failed
+ (the terminal is gone), frames are dropped and the call returns
+ `LETUI_STATUS_IO` with the failure's message.
 
  # Safety
  `h` is a screen handle.
  */
 int32_t letui_screen_render(struct LetuiScreen *h);
+
+/*
+ Writes bytes ordered with rendered frames (queries, text after an
+ inline region), without blocking.
+
+ # Safety
+ `h` is a screen handle; `data` points to `len` readable bytes.
+ */
+int32_t letui_screen_write(struct LetuiScreen *h, const uint8_t *data, size_t len);
+
+/*
+ Sets the function called (with `token`) on the writer's thread when
+ the output drained after `letui_screen_arm_notify` or a deferred frame,
+ and when the output failed. Null removes it. Buffer screens never call
+ it.
+
+ # Safety
+ `h` is a screen handle; `notify` stays callable for as long as the
+ process runs (a call may already be on its way when it is replaced).
+ */
+int32_t letui_screen_set_notify(struct LetuiScreen *h, LetuiNotify notify, uint32_t token);
+
+/*
+ Asks for the notifier once everything handed to the output is written.
+ Returns 1 when a call will come, 0 when the output is already drained
+ (or has no writer), or `LETUI_STATUS_IO` when it failed.
+
+ # Safety
+ `h` is a screen handle.
+ */
+int32_t letui_screen_arm_notify(struct LetuiScreen *h);
+
+/*
+ Waits, at most `timeout_ms`, until everything handed to the output is
+ written; returns 1 when it is, 0 on timeout (for exit paths: the last
+ frame before the terminal is given back).
+
+ # Safety
+ `h` is a screen handle.
+ */
+int32_t letui_screen_flush(struct LetuiScreen *h, uint32_t timeout_ms);
+
+/*
+ The output's failure as a status and message (`LETUI_STATUS_IO`), or 0
+ while it works.
+
+ # Safety
+ `h` is a screen handle.
+ */
+int32_t letui_screen_output_error(struct LetuiScreen *h);
 
 /*
  Makes the next frame repaint everything.
@@ -1658,11 +1766,11 @@ int32_t letui_screen_draw_text_ptr(struct LetuiScreen *h,
                                    uint32_t attrs);
 
 /*
- Creates a terminal on `input_fd` and `output_fd` (not yet entered).
+ Creates a terminal on `input_fd` and `output_fd` (not yet entered). It
+ keeps duplicates of both.
 
  # Safety
- `out` is writable; the caller keeps both descriptors open while the
- terminal lives.
+ `out` is writable.
  */
 int32_t letui_terminal_new(int32_t input_fd, int32_t output_fd, struct LetuiTerminal **out);
 
@@ -1684,9 +1792,9 @@ int32_t letui_terminal_is_tty(struct LetuiTerminal *h);
 
 /*
  Enters the session: saves the terminal's settings, switches to raw mode
- and writes the mode sequences. `modes`: 1 alternate screen, 2 hide
- cursor, 4 bracketed paste, 8 focus reports, bits 8..10 mouse (0 off, 1
- clicks, 2 drag, 3 all motion). Entering twice is an error.
+ and writes the mode sequences (`LETUI_MODE_*` bits). Entering twice is
+ an error. From now until leave, a fatal signal (a crash in native code,
+ `abort()`) gives the terminal back before the process dies.
 
  # Safety
  `h` is a terminal handle.
@@ -1743,8 +1851,9 @@ int32_t letui_terminal_modify_other_keys(struct LetuiTerminal *h, uint32_t level
 int32_t letui_terminal_grapheme_clusters(struct LetuiTerminal *h);
 
 /*
- Writes bytes to the terminal's output synchronously (queries, and
- anything that must be ordered with rendered frames).
+ Writes bytes to the terminal, waiting at most 2 s for a terminal that
+ stopped reading. While a screen renders to the same terminal, write
+ through `letui_screen_write` instead, to keep the order with frames.
 
  # Safety
  `h` is a terminal handle; `data` points to `len` readable bytes.
@@ -1752,8 +1861,19 @@ int32_t letui_terminal_grapheme_clusters(struct LetuiTerminal *h);
 int32_t letui_terminal_write(struct LetuiTerminal *h, const uint8_t *data, size_t len);
 
 /*
- Writes the terminal's size to `size[0]` (columns) and `size[1]` (rows).
- Fails with `Unsupported` when neither descriptor is a terminal.
+ Reads and drops pending input (replies to queries that would otherwise
+ reach the shell) until it has been quiet for `quiet_ms` (at most
+ `max_ms` in all); returns the bytes dropped.
+
+ # Safety
+ `h` is a terminal handle.
+ */
+int32_t letui_terminal_drain_input(struct LetuiTerminal *h, uint32_t quiet_ms, uint32_t max_ms);
+
+/*
+ Writes the terminal's size to `size[0]` (columns) and `size[1]` (rows),
+ as the terminal reports it (a new pty may say 0 x 0). Fails with
+ `Unsupported` when neither descriptor is a terminal.
 
  # Safety
  `h` is a terminal handle; `size` points to two writable `u32`.

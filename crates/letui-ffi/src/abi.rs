@@ -30,8 +30,14 @@ pub const LETUI_INFO_END_X: u32 = 4;
 pub const LETUI_INFO_FRAME_BYTES: u32 = 5;
 /// Screen info word: bytes waiting in the output buffer (buffer mode).
 pub const LETUI_INFO_PENDING_BYTES: u32 = 6;
+/// Screen info word: 1 when the last render was deferred because the
+/// terminal had not taken the previous frame yet.
+pub const LETUI_INFO_DEFERRED: u32 = 7;
+/// Screen info word: bytes handed to the output and not yet written (as of
+/// the last call).
+pub const LETUI_INFO_UNSENT: u32 = 8;
 /// Number of screen info words.
-pub const LETUI_INFO_LEN: u32 = 8;
+pub const LETUI_INFO_LEN: u32 = 12;
 
 // ---- screen: cells --------------------------------------------------------
 

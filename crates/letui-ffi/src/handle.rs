@@ -10,6 +10,7 @@
 //! which this crate does not keep; it is the caller's responsibility.)
 
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::error::{FfiError, FfiResult, LetuiStatus};
 
@@ -24,17 +25,32 @@ pub trait Kind: Sized {
     const NAME: &'static str;
 }
 
-/// Names of all kinds, for "expected X, got Y" messages.
+/// Magic of screen handles.
+pub const SCREEN: u64 = 0x6c65_7475_6900_0001;
+/// Magic of terminal handles.
+pub const TERMINAL: u64 = 0x6c65_7475_6900_0002;
+/// Magic of input parser handles.
+pub const INPUT: u64 = 0x6c65_7475_6900_0003;
+/// Magic of layout tree handles.
+pub const LAYOUT: u64 = 0x6c65_7475_6900_0005;
+
+/// Every kind's magic and name, for "expected X, got Y" messages.
 const KINDS: &[(u64, &str)] = &[
-    (
-        crate::screen::ScreenState::MAGIC,
-        crate::screen::ScreenState::NAME,
-    ),
-    (
-        crate::layout::LayoutState::MAGIC,
-        crate::layout::LayoutState::NAME,
-    ),
+    (SCREEN, "screen"),
+    (TERMINAL, "terminal"),
+    (INPUT, "input"),
+    (LAYOUT, "layout"),
 ];
+
+/// Handles created and not yet freed, over all kinds: what tests of
+/// finalizers and leaks count. The one counter in this crate; it holds no
+/// object, only a number.
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+
+/// The number of live handles.
+pub fn live() -> usize {
+    LIVE.load(Ordering::Relaxed)
+}
 
 /// The memory behind a handle.
 #[repr(C)]
@@ -47,6 +63,7 @@ pub struct Handle<T> {
 /// Boxes `value` into a new handle.
 pub fn into_raw<T: Kind>(value: T) -> *mut Handle<T> {
     crate::error::install_panic_hook();
+    LIVE.fetch_add(1, Ordering::Relaxed);
     Box::into_raw(Box::new(Handle {
         magic: T::MAGIC,
         poisoned: false,
@@ -163,6 +180,7 @@ pub unsafe fn free<T: Kind>(ptr: *mut Handle<T>) -> FfiResult<()> {
     let h = unsafe { check(ptr)? };
     h.magic = FREED;
     drop(h.value.take());
+    LIVE.fetch_sub(1, Ordering::Relaxed);
     Ok(())
 }
 

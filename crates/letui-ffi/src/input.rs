@@ -63,7 +63,7 @@ pub struct InputState {
 }
 
 impl Kind for InputState {
-    const MAGIC: u64 = 0x6c65_7475_6900_0003;
+    const MAGIC: u64 = handle::INPUT;
     const NAME: &'static str = "input";
 }
 

@@ -106,7 +106,7 @@ pub struct LayoutState {
 }
 
 impl Kind for LayoutState {
-    const MAGIC: u64 = 0x6c65_7475_6900_0005;
+    const MAGIC: u64 = handle::LAYOUT;
     const NAME: &'static str = "layout";
 }
 

@@ -13,6 +13,7 @@
 
 pub mod abi;
 pub mod error;
+pub mod fault;
 pub mod handle;
 pub mod input;
 pub mod layout;
@@ -56,6 +57,20 @@ pub unsafe extern "C" fn letui_last_error(buf: *mut u8, cap: usize) -> usize {
         })
     }))
     .unwrap_or(0)
+}
+
+/// The number of live handles of every kind (created and not freed), for
+/// tests of finalizers and leaks.
+#[unsafe(no_mangle)]
+pub extern "C" fn letui_debug_live_objects() -> u32 {
+    u32::try_from(handle::live()).unwrap_or(u32::MAX)
+}
+
+/// Crashes the process with an invalid memory access (SIGSEGV), to test
+/// that an entered terminal session is given back. Never returns.
+#[unsafe(no_mangle)]
+pub extern "C" fn letui_debug_crash() -> i32 {
+    fault::crash()
 }
 
 /// Panics inside a guarded call, to test that panics become

@@ -7,19 +7,24 @@
 //! word of the info block changes whenever they do. The info block itself
 //! never moves while the screen lives.
 
+use std::sync::Arc;
+use std::time::Duration;
+
 use letui_core::cell::{Attrs, Color};
+use letui_core::output::{Output, Sink, Writer, open_output};
 use letui_core::renderer::{Capabilities, CursorRequest};
+use letui_core::surface::Surface;
 use letui_core::{ColorMode, Rect, Renderer, Screen, Style};
 
 use crate::abi::{
     LETUI_CAP_HYPERLINKS, LETUI_CAP_SCROLL_REGIONS, LETUI_CAP_STYLED_UNDERLINE,
-    LETUI_CAP_SYNCHRONIZED_OUTPUT, LETUI_INFO_END_X, LETUI_INFO_FRAME_BYTES, LETUI_INFO_GENERATION,
-    LETUI_INFO_HEIGHT, LETUI_INFO_LEN, LETUI_INFO_LINKS_EPOCH, LETUI_INFO_PENDING_BYTES,
-    LETUI_INFO_WIDTH, color_mode_number,
+    LETUI_CAP_SYNCHRONIZED_OUTPUT, LETUI_INFO_DEFERRED, LETUI_INFO_END_X, LETUI_INFO_FRAME_BYTES,
+    LETUI_INFO_GENERATION, LETUI_INFO_HEIGHT, LETUI_INFO_LEN, LETUI_INFO_LINKS_EPOCH,
+    LETUI_INFO_PENDING_BYTES, LETUI_INFO_UNSENT, LETUI_INFO_WIDTH, color_mode_number,
 };
 use crate::error::{FfiError, FfiResult, LetuiStatus, bytes, guard, guard_unit, invalid, utf8};
 use crate::handle::{self, Handle, Kind};
-use crate::output::Output;
+use crate::output::borrow_open;
 
 /// Opaque screen handle.
 pub struct LetuiScreen {
@@ -49,27 +54,43 @@ const SCRATCH_INITIAL: usize = 64 * 1024;
 /// Largest scratch size in bytes.
 const SCRATCH_MAX: usize = 256 * 1024 * 1024;
 
-/// The object behind a screen handle.
+/// The object behind a screen handle: a core surface (screen, renderer,
+/// output), the scratch buffer for text arguments, and the info block.
 pub struct ScreenState {
-    screen: Screen,
-    renderer: Renderer,
-    output: Output,
+    surface: Surface<Output>,
     scratch: Vec<u8>,
     info: Box<[u32; LETUI_INFO_LEN as usize]>,
 }
 
+/// The function a screen calls, on its writer's thread, when the output
+/// drained after a frame had to wait, or failed; `token` is the value
+/// given with it. It must not call back into letui on that thread.
+pub type LetuiNotify = Option<extern "C" fn(token: u32)>;
+
 impl Kind for ScreenState {
-    const MAGIC: u64 = 0x6c65_7475_6900_0001;
+    const MAGIC: u64 = handle::SCREEN;
     const NAME: &'static str = "screen";
 }
 
 impl ScreenState {
     fn sync_info(&mut self) {
-        self.info[LETUI_INFO_WIDTH as usize] = self.screen.width() as u32;
-        self.info[LETUI_INFO_HEIGHT as usize] = self.screen.height() as u32;
-        self.info[LETUI_INFO_LINKS_EPOCH as usize] = self.screen.links_epoch();
-        if let Output::Buffer(b) = &self.output {
-            self.info[LETUI_INFO_PENDING_BYTES as usize] = b.len() as u32;
+        let screen = &self.surface.screen;
+        self.info[LETUI_INFO_WIDTH as usize] = screen.width() as u32;
+        self.info[LETUI_INFO_HEIGHT as usize] = screen.height() as u32;
+        self.info[LETUI_INFO_LINKS_EPOCH as usize] = screen.links_epoch();
+        let sink = self.surface.sink();
+        if let Output::Buffer(b) = sink {
+            self.info[LETUI_INFO_PENDING_BYTES as usize] =
+                u32::try_from(b.len()).unwrap_or(u32::MAX);
+        }
+        self.info[LETUI_INFO_UNSENT as usize] =
+            u32::try_from(sink.state().unsent).unwrap_or(u32::MAX);
+    }
+
+    fn writer(&self) -> Option<&Writer> {
+        match self.surface.sink() {
+            Output::Writer(w) => Some(w),
+            Output::Buffer(_) => None,
         }
     }
 
@@ -143,9 +164,10 @@ fn with(h: *mut LetuiScreen, f: impl FnOnce(&mut ScreenState) -> FfiResult<i32>)
     guard(|| unsafe { handle::with(cast(h), f) })
 }
 
-/// Creates a screen of `width` x `height` cells writing frames to `fd`, or
-/// to an output buffer drained with `letui_screen_output` when `fd` is
-/// negative. `color_mode` is -1 to detect from the environment, or 0
+/// Creates a screen of `width` x `height` cells writing frames to `fd`
+/// (through a descriptor of its own, without ever blocking: see
+/// `letui_screen_render`), or to an output buffer drained with
+/// `letui_screen_output` when `fd` is negative. `color_mode` is -1 to detect from the environment, or 0
 /// (truecolor), 1 (256), 2 (16), 3 (none). The handle goes to `*out`.
 ///
 /// # Safety
@@ -165,10 +187,13 @@ pub unsafe extern "C" fn letui_screen_new(
         }
         let screen = Screen::new(width, height).map_err(invalid)?;
         let mode = self::color_mode(color_mode)?;
+        let output = if fd < 0 {
+            Output::Buffer(Vec::new())
+        } else {
+            Output::Writer(Writer::new(open_output(borrow_open(fd)?)?)?)
+        };
         let mut state = ScreenState {
-            screen,
-            renderer: Renderer::new(mode, Capabilities::default()),
-            output: Output::new(fd)?,
+            surface: Surface::new(screen, Renderer::new(mode, Capabilities::default()), output),
             scratch: vec![0; SCRATCH_INITIAL],
             info: Box::new([0; LETUI_INFO_LEN as usize]),
         };
@@ -201,7 +226,7 @@ pub unsafe extern "C" fn letui_screen_view(h: *mut LetuiScreen, view: *mut Letui
         if view.is_null() {
             return Err(FfiError::arg("view pointer is null"));
         }
-        let cells = s.screen.grid_mut().cells_mut();
+        let cells = s.surface.screen.grid_mut().cells_mut();
         let v = LetuiScreenView {
             cells: cells.as_mut_ptr().cast::<u32>(),
             cells_len: cells.len() * 4,
@@ -224,8 +249,8 @@ pub unsafe extern "C" fn letui_screen_view(h: *mut LetuiScreen, view: *mut Letui
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn letui_screen_resize(h: *mut LetuiScreen, width: u32, height: u32) -> i32 {
     with(h, |s| {
-        s.screen.resize(width, height).map_err(invalid)?;
-        s.renderer.force_redraw();
+        s.surface.screen.resize(width, height).map_err(invalid)?;
+        s.surface.renderer.force_redraw();
         s.bump_generation();
         s.sync_info();
         Ok(0)
@@ -274,13 +299,12 @@ pub unsafe extern "C" fn letui_screen_draw_text(
     with(h, |s| {
         check_link(s, attrs)?;
         let ScreenState {
-            screen,
+            surface,
             scratch,
             info,
-            ..
         } = s;
         let text = scratch_text(scratch, len)?;
-        let end = screen.draw_text(x, y, text, style(fg, bg, attrs));
+        let end = surface.screen.draw_text(x, y, text, style(fg, bg, attrs));
         info[LETUI_INFO_END_X as usize] = end as u32;
         Ok(0)
     })
@@ -288,7 +312,7 @@ pub unsafe extern "C" fn letui_screen_draw_text(
 
 fn check_link(s: &ScreenState, attrs: u32) -> FfiResult<()> {
     let id = Attrs(attrs).link();
-    if id != 0 && s.screen.link_url(id).is_none() {
+    if id != 0 && s.surface.screen.link_url(id).is_none() {
         return Err(FfiError::arg(format!(
             "hyperlink id {id} is not registered (ids are recycled when the links epoch changes)"
         )));
@@ -316,14 +340,16 @@ pub unsafe extern "C" fn letui_screen_fill(
     with(h, |s| {
         check_link(s, attrs)?;
         let ScreenState {
-            screen, scratch, ..
+            surface, scratch, ..
         } = s;
         let glyph = if len == 0 {
             " "
         } else {
             scratch_text(scratch, len)?
         };
-        screen.fill(x, y, width, height, glyph, style(fg, bg, attrs));
+        surface
+            .screen
+            .fill(x, y, width, height, glyph, style(fg, bg, attrs));
         Ok(0)
     })
 }
@@ -335,7 +361,7 @@ pub unsafe extern "C" fn letui_screen_fill(
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn letui_screen_clear(h: *mut LetuiScreen) -> i32 {
     with(h, |s| {
-        s.screen.clear();
+        s.surface.screen.clear();
         Ok(0)
     })
 }
@@ -355,10 +381,11 @@ pub unsafe extern "C" fn letui_screen_set_clip(
 ) -> i32 {
     with(h, |s| {
         if width < 0 {
-            s.screen.set_clip(None);
+            s.surface.screen.set_clip(None);
         } else {
             let height = height.max(0) as u32;
-            s.screen
+            s.surface
+                .screen
                 .set_clip(Some(clip_rect(x, y, width as u32, height)));
         }
         Ok(0)
@@ -375,30 +402,139 @@ pub unsafe extern "C" fn letui_screen_set_clip(
 pub unsafe extern "C" fn letui_screen_link(h: *mut LetuiScreen, len: u32) -> i32 {
     with(h, |s| {
         let url = s.text(len)?.to_string();
-        let id = s.screen.link(&url).map_err(invalid)?;
+        let id = s.surface.screen.link(&url).map_err(invalid)?;
         Ok(id as i32)
     })
 }
 
 /// Renders a frame: the bytes that bring the terminal to the screen go to
-/// the output (one write). Their number goes to info word
-/// `LETUI_INFO_FRAME_BYTES`; nothing is written when nothing changed.
+/// the output. Their number goes to info word `LETUI_INFO_FRAME_BYTES`;
+/// nothing is written when nothing changed. Never blocks: when the
+/// terminal has not taken the previous frame yet, nothing is rendered,
+/// info word `LETUI_INFO_DEFERRED` becomes 1, and the screen's notifier
+/// is called once the output drained, to render again (the new frame is
+/// then diffed against what was really sent). When the output failed
+/// (the terminal is gone), frames are dropped and the call returns
+/// `LETUI_STATUS_IO` with the failure's message.
 ///
 /// # Safety
 /// `h` is a screen handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn letui_screen_render(h: *mut LetuiScreen) -> i32 {
     with(h, |s| {
-        let frame = s.renderer.render(&mut s.screen);
-        let n = frame.len();
-        let sent = if n > 0 { s.output.send(frame) } else { Ok(()) };
-        if sent.is_err() {
-            // What reached the terminal is unknown: repaint next time.
-            s.renderer.force_redraw();
+        let r = s.surface.render();
+        let (bytes, deferred) = match &r {
+            Ok(r) => (r.bytes, r.deferred),
+            Err(_) => (0, false),
+        };
+        if deferred && let Some(w) = s.writer() {
+            w.arm();
         }
-        s.info[LETUI_INFO_FRAME_BYTES as usize] = n as u32;
+        s.info[LETUI_INFO_FRAME_BYTES as usize] = u32::try_from(bytes).unwrap_or(u32::MAX);
+        s.info[LETUI_INFO_DEFERRED as usize] = u32::from(deferred);
         s.sync_info();
-        sent.map(|()| 0)
+        r.map(|_| 0)
+            .map_err(|e| FfiError::new(LetuiStatus::Io, format!("terminal output failed: {e}")))
+    })
+}
+
+/// Writes bytes ordered with rendered frames (queries, text after an
+/// inline region), without blocking.
+///
+/// # Safety
+/// `h` is a screen handle; `data` points to `len` readable bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_write(
+    h: *mut LetuiScreen,
+    data: *const u8,
+    len: usize,
+) -> i32 {
+    with(h, |s| {
+        // SAFETY: per the contract.
+        let b = unsafe { bytes(data, len)? };
+        let r = s.surface.write(b);
+        s.sync_info();
+        r.map(|()| 0)
+            .map_err(|e| FfiError::new(LetuiStatus::Io, format!("terminal output failed: {e}")))
+    })
+}
+
+/// Sets the function called (with `token`) on the writer's thread when
+/// the output drained after `letui_screen_arm_notify` or a deferred frame,
+/// and when the output failed. Null removes it. Buffer screens never call
+/// it.
+///
+/// # Safety
+/// `h` is a screen handle; `notify` stays callable for as long as the
+/// process runs (a call may already be on its way when it is replaced).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_set_notify(
+    h: *mut LetuiScreen,
+    notify: LetuiNotify,
+    token: u32,
+) -> i32 {
+    with(h, |s| {
+        if let Some(w) = s.writer() {
+            w.set_notifier(
+                notify.map(|f| Arc::new(move || f(token)) as letui_core::output::Notifier),
+            );
+        }
+        Ok(0)
+    })
+}
+
+/// Asks for the notifier once everything handed to the output is written.
+/// Returns 1 when a call will come, 0 when the output is already drained
+/// (or has no writer), or `LETUI_STATUS_IO` when it failed.
+///
+/// # Safety
+/// `h` is a screen handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_arm_notify(h: *mut LetuiScreen) -> i32 {
+    with(h, |s| {
+        let Some(w) = s.writer() else { return Ok(0) };
+        if let Some(e) = w.error() {
+            return Err(FfiError::new(
+                LetuiStatus::Io,
+                format!("terminal output failed: {e}"),
+            ));
+        }
+        let armed = w.arm();
+        s.sync_info();
+        Ok(i32::from(armed))
+    })
+}
+
+/// Waits, at most `timeout_ms`, until everything handed to the output is
+/// written; returns 1 when it is, 0 on timeout (for exit paths: the last
+/// frame before the terminal is given back).
+///
+/// # Safety
+/// `h` is a screen handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_flush(h: *mut LetuiScreen, timeout_ms: u32) -> i32 {
+    with(h, |s| {
+        let done = s
+            .writer()
+            .is_none_or(|w| w.flush(Duration::from_millis(timeout_ms.into())));
+        s.sync_info();
+        Ok(i32::from(done))
+    })
+}
+
+/// The output's failure as a status and message (`LETUI_STATUS_IO`), or 0
+/// while it works.
+///
+/// # Safety
+/// `h` is a screen handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_output_error(h: *mut LetuiScreen) -> i32 {
+    with(h, |s| match s.writer().and_then(Writer::error) {
+        Some(e) => Err(FfiError::new(
+            LetuiStatus::Io,
+            format!("terminal output failed: {e}"),
+        )),
+        None => Ok(0),
     })
 }
 
@@ -409,7 +545,7 @@ pub unsafe extern "C" fn letui_screen_render(h: *mut LetuiScreen) -> i32 {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn letui_screen_force_redraw(h: *mut LetuiScreen) -> i32 {
     with(h, |s| {
-        s.renderer.force_redraw();
+        s.surface.renderer.force_redraw();
         Ok(0)
     })
 }
@@ -432,7 +568,7 @@ pub unsafe extern "C" fn letui_screen_set_cursor(
         }
         let position = (x >= 0 && y >= 0)
             .then(|| (x.min(u16::MAX as i32) as u16, y.min(u16::MAX as i32) as u16));
-        s.renderer.set_cursor(CursorRequest {
+        s.surface.renderer.set_cursor(CursorRequest {
             position,
             shape: shape as u8,
         });
@@ -449,7 +585,7 @@ pub unsafe extern "C" fn letui_screen_set_cursor(
 pub unsafe extern "C" fn letui_screen_set_color_mode(h: *mut LetuiScreen, mode: i32) -> i32 {
     with(h, |s| {
         let mode = color_mode(mode)?;
-        s.renderer.set_color_mode(mode);
+        s.surface.renderer.set_color_mode(mode);
         Ok(color_mode_number(mode))
     })
 }
@@ -462,7 +598,7 @@ pub unsafe extern "C" fn letui_screen_set_color_mode(h: *mut LetuiScreen, mode: 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn letui_screen_set_capabilities(h: *mut LetuiScreen, bits: u32) -> i32 {
     with(h, |s| {
-        s.renderer.set_capabilities(caps(bits)?);
+        s.surface.renderer.set_capabilities(caps(bits)?);
         Ok(0)
     })
 }
@@ -481,7 +617,7 @@ pub unsafe extern "C" fn letui_screen_set_inline(
     with(h, |s| {
         let origin = u16::try_from(origin)
             .map_err(|_| FfiError::arg(format!("inline origin row {origin} is too large")))?;
-        s.renderer.set_inline(enabled != 0, origin);
+        s.surface.renderer.set_inline(enabled != 0, origin);
         Ok(0)
     })
 }
@@ -501,7 +637,7 @@ pub unsafe extern "C" fn letui_screen_output(
         if ptr.is_null() || len.is_null() {
             return Err(FfiError::arg("output pointers are null"));
         }
-        let Output::Buffer(b) = &s.output else {
+        let Output::Buffer(b) = s.surface.sink() else {
             return Err(FfiError::new(
                 LetuiStatus::Unsupported,
                 "this screen writes to a file descriptor; it has no output buffer",
@@ -524,7 +660,7 @@ pub unsafe extern "C" fn letui_screen_output(
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn letui_screen_consume_output(h: *mut LetuiScreen, n: u64) -> i32 {
     with(h, |s| {
-        let Output::Buffer(b) = &mut s.output else {
+        let Output::Buffer(b) = s.surface.sink_mut() else {
             return Err(FfiError::new(
                 LetuiStatus::Unsupported,
                 "this screen has no output buffer",
@@ -552,13 +688,14 @@ pub unsafe extern "C" fn letui_screen_consume_output(h: *mut LetuiScreen, n: u64
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn letui_screen_row_text(h: *mut LetuiScreen, y: u32) -> i32 {
     with(h, |s| {
-        if y >= s.screen.height() as u32 {
+        let screen = &s.surface.screen;
+        if y >= screen.height() as u32 {
             return Err(FfiError::arg(format!(
                 "row {y} is outside the screen (height {})",
-                s.screen.height()
+                screen.height()
             )));
         }
-        let text = s.screen.row_text(y as u16);
+        let text = screen.row_text(y as u16);
         put_scratch(s, text.as_bytes())
     })
 }
@@ -574,9 +711,9 @@ pub unsafe extern "C" fn letui_screen_cell_text(h: *mut LetuiScreen, x: u32, y: 
         let cell = u16::try_from(x)
             .ok()
             .zip(u16::try_from(y).ok())
-            .and_then(|(x, y)| s.screen.grid().get(x, y).copied())
+            .and_then(|(x, y)| s.surface.screen.grid().get(x, y).copied())
             .ok_or_else(|| FfiError::arg(format!("cell ({x}, {y}) is outside the screen")))?;
-        let text = s.screen.cell_text(&cell);
+        let text = s.surface.screen.cell_text(&cell);
         put_scratch(s, text.as_bytes())
     })
 }
@@ -610,7 +747,10 @@ pub unsafe extern "C" fn letui_screen_draw_text_ptr(
         check_link(s, attrs)?;
         // SAFETY: per the contract.
         let b = unsafe { bytes(text, len)? };
-        let end = s.screen.draw_text(x, y, utf8(b)?, style(fg, bg, attrs));
+        let end = s
+            .surface
+            .screen
+            .draw_text(x, y, utf8(b)?, style(fg, bg, attrs));
         s.info[LETUI_INFO_END_X as usize] = end as u32;
         Ok(0)
     })

@@ -1,12 +1,16 @@
-//! The terminal object: a session on an input and an output descriptor
-//! (usually 0 and 1) that enters raw mode and the application's modes, and
-//! gives everything back on leave, on free, or after a panic.
+//! The terminal object: a core [`Session`] behind a handle (raw mode, the
+//! application's modes and negotiated protocols, all given back on leave,
+//! on free, or after a panic), plus the restore plan published for the
+//! fault handler.
 
-use letui_core::terminal::{Modes, TtyState, window_size};
+use std::time::Duration;
+
+use letui_core::terminal::{Session, SessionError};
 
 use crate::error::{FfiError, FfiResult, LetuiStatus, bytes, guard};
+use crate::fault;
 use crate::handle::{self, Handle, Kind};
-use crate::output::{borrow, check_open, write_all};
+use crate::output::borrow_open;
 
 /// Opaque terminal handle.
 pub struct LetuiTerminal {
@@ -15,51 +19,38 @@ pub struct LetuiTerminal {
 
 /// The object behind a terminal handle.
 pub struct TerminalState {
-    input: i32,
+    session: Session,
+    /// The output descriptor the caller gave, for the fault handler.
     output: i32,
-    saved: Option<TtyState>,
-    modes: Modes,
-    kitty: bool,
-    modify_other_keys: bool,
-    grapheme_clusters: bool,
+    /// The input descriptor the caller gave, for the fault handler.
+    input: i32,
 }
 
 impl Kind for TerminalState {
-    const MAGIC: u64 = 0x6c65_7475_6900_0002;
+    const MAGIC: u64 = handle::TERMINAL;
     const NAME: &'static str = "terminal";
 }
 
 impl TerminalState {
-    fn leave(&mut self) -> FfiResult<()> {
-        let Some(saved) = self.saved.take() else {
-            return Ok(());
-        };
-        let mut seq = self.modes.leave_sequence(self.kitty);
-        if self.modify_other_keys {
-            seq.extend_from_slice(b"\x1b[>4;0m");
-        }
-        if self.grapheme_clusters {
-            seq.extend_from_slice(b"\x1b[?2027l");
-        }
-        self.kitty = false;
-        self.modify_other_keys = false;
-        self.grapheme_clusters = false;
-        // Give the modes back first, then the settings, trying both even if
-        // one fails: the terminal must come back as far as possible.
-        let written = write_all(self.output, &seq);
-        // SAFETY: descriptors were checked open at creation and the caller
-        // keeps them open while the terminal lives.
-        let (input, output) = unsafe { (borrow(self.input), borrow(self.output)) };
-        let restored = saved
-            .restore(input, Some(output))
-            .map_err(|e| FfiError::new(LetuiStatus::Io, e.to_string()));
-        written.and(restored)
+    /// Tells the fault handler how to leave the session as it is now.
+    fn publish(&self) {
+        fault::publish(self.input, self.output, self.session.restore_plan());
     }
 }
 
 impl Drop for TerminalState {
     fn drop(&mut self) {
-        let _ = self.leave();
+        if self.session.active() {
+            fault::publish(self.input, self.output, None);
+        }
+    }
+}
+
+fn session_error(e: SessionError) -> FfiError {
+    match e {
+        SessionError::NotATerminal => FfiError::new(LetuiStatus::Unsupported, e.to_string()),
+        SessionError::State(_) => FfiError::arg(e.to_string()),
+        other => FfiError::new(LetuiStatus::Io, other.to_string()),
     }
 }
 
@@ -72,11 +63,11 @@ fn with(h: *mut LetuiTerminal, f: impl FnOnce(&mut TerminalState) -> FfiResult<i
     guard(|| unsafe { handle::with(cast(h), f) })
 }
 
-/// Creates a terminal on `input_fd` and `output_fd` (not yet entered).
+/// Creates a terminal on `input_fd` and `output_fd` (not yet entered). It
+/// keeps duplicates of both.
 ///
 /// # Safety
-/// `out` is writable; the caller keeps both descriptors open while the
-/// terminal lives.
+/// `out` is writable.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn letui_terminal_new(
     input_fd: i32,
@@ -87,16 +78,11 @@ pub unsafe extern "C" fn letui_terminal_new(
         if out.is_null() {
             return Err(FfiError::arg("out pointer is null"));
         }
-        check_open(input_fd)?;
-        check_open(output_fd)?;
+        let session = Session::new(borrow_open(input_fd)?, borrow_open(output_fd)?)?;
         let state = TerminalState {
-            input: input_fd,
+            session,
             output: output_fd,
-            saved: None,
-            modes: Modes::default(),
-            kitty: false,
-            modify_other_keys: false,
-            grapheme_clusters: false,
+            input: input_fd,
         };
         let h = handle::into_raw(state).cast::<LetuiTerminal>();
         // SAFETY: checked non-null; writable per the contract.
@@ -121,20 +107,13 @@ pub unsafe extern "C" fn letui_terminal_free(h: *mut LetuiTerminal) -> i32 {
 /// `h` is a terminal handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn letui_terminal_is_tty(h: *mut LetuiTerminal) -> i32 {
-    with(h, |t| {
-        // SAFETY: descriptors checked open at creation, kept open by the
-        // caller.
-        let (i, o) = unsafe { (borrow(t.input), borrow(t.output)) };
-        Ok(i32::from(
-            rustix::termios::isatty(i) && rustix::termios::isatty(o),
-        ))
-    })
+    with(h, |t| Ok(i32::from(t.session.is_tty())))
 }
 
 /// Enters the session: saves the terminal's settings, switches to raw mode
-/// and writes the mode sequences. `modes`: 1 alternate screen, 2 hide
-/// cursor, 4 bracketed paste, 8 focus reports, bits 8..10 mouse (0 off, 1
-/// clicks, 2 drag, 3 all motion). Entering twice is an error.
+/// and writes the mode sequences (`LETUI_MODE_*` bits). Entering twice is
+/// an error. From now until leave, a fatal signal (a crash in native code,
+/// `abort()`) gives the terminal back before the process dies.
 ///
 /// # Safety
 /// `h` is a terminal handle.
@@ -143,27 +122,9 @@ pub unsafe extern "C" fn letui_terminal_enter(h: *mut LetuiTerminal, modes: u32)
     with(h, |t| {
         let modes = crate::abi::modes(modes)
             .ok_or_else(|| FfiError::arg(format!("mode bits {modes:#x} are not valid")))?;
-        if t.saved.is_some() {
-            return Err(FfiError::arg("the terminal session is already entered"));
-        }
-        // SAFETY: descriptors checked open at creation, kept open by the
-        // caller.
-        let (input, output) = unsafe { (borrow(t.input), borrow(t.output)) };
-        let saved = TtyState::save(input, Some(output)).map_err(|e| match e {
-            letui_core::terminal::TtyError::NotATerminal => {
-                FfiError::new(LetuiStatus::Unsupported, e.to_string())
-            }
-            other => FfiError::new(LetuiStatus::Io, other.to_string()),
-        })?;
-        saved
-            .make_raw(input)
-            .map_err(|e| FfiError::new(LetuiStatus::Io, e.to_string()))?;
-        t.saved = Some(saved);
-        t.modes = modes;
-        if let Err(e) = write_all(t.output, &modes.enter_sequence()) {
-            let _ = t.leave();
-            return Err(e);
-        }
+        t.session.enter(modes).map_err(session_error)?;
+        fault::install();
+        t.publish();
         Ok(0)
     })
 }
@@ -177,7 +138,12 @@ pub unsafe extern "C" fn letui_terminal_enter(h: *mut LetuiTerminal, modes: u32)
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn letui_terminal_leave(h: *mut LetuiTerminal) -> i32 {
     // SAFETY: validated by handle::with_poisoned.
-    guard(|| unsafe { handle::with_poisoned(cast(h), |t| t.leave().map(|()| 0)) })
+    guard(|| unsafe {
+        handle::with_poisoned(cast(h), |t| {
+            fault::publish(t.input, t.output, None);
+            t.session.leave().map_err(session_error).map(|()| 0)
+        })
+    })
 }
 
 /// Returns 1 while the session is entered, 0 otherwise.
@@ -186,7 +152,7 @@ pub unsafe extern "C" fn letui_terminal_leave(h: *mut LetuiTerminal) -> i32 {
 /// `h` is a terminal handle.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn letui_terminal_is_active(h: *mut LetuiTerminal) -> i32 {
-    with(h, |t| Ok(i32::from(t.saved.is_some())))
+    with(h, |t| Ok(i32::from(t.session.active())))
 }
 
 /// Enables the kitty keyboard protocol with `flags` (1 disambiguate, 2
@@ -198,17 +164,10 @@ pub unsafe extern "C" fn letui_terminal_is_active(h: *mut LetuiTerminal) -> i32 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn letui_terminal_push_keyboard(h: *mut LetuiTerminal, flags: u32) -> i32 {
     with(h, |t| {
-        if flags == 0 || flags > 31 {
-            return Err(FfiError::arg(format!(
-                "keyboard flags {flags} are not 1..=31"
-            )));
-        }
-        if t.saved.is_none() {
-            return Err(FfiError::arg("the terminal session is not entered"));
-        }
-        let seq = format!("\x1b[>{flags}u");
-        write_all(t.output, seq.as_bytes())?;
-        t.kitty = true;
+        let f = u8::try_from(flags)
+            .map_err(|_| FfiError::arg(format!("keyboard flags {flags} are not 1..=31")))?;
+        t.session.push_keyboard(f).map_err(session_error)?;
+        t.publish();
         Ok(0)
     })
 }
@@ -225,16 +184,10 @@ pub unsafe extern "C" fn letui_terminal_modify_other_keys(
     level: u32,
 ) -> i32 {
     with(h, |t| {
-        if !(1..=2).contains(&level) {
-            return Err(FfiError::arg(format!(
-                "modifyOtherKeys level {level} is not 1 or 2"
-            )));
-        }
-        if t.saved.is_none() {
-            return Err(FfiError::arg("the terminal session is not entered"));
-        }
-        write_all(t.output, format!("\x1b[>4;{level}m").as_bytes())?;
-        t.modify_other_keys = true;
+        let l = u8::try_from(level)
+            .map_err(|_| FfiError::arg(format!("modifyOtherKeys level {level} is not 1 or 2")))?;
+        t.session.modify_other_keys(l).map_err(session_error)?;
+        t.publish();
         Ok(0)
     })
 }
@@ -249,17 +202,15 @@ pub unsafe extern "C" fn letui_terminal_modify_other_keys(
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn letui_terminal_grapheme_clusters(h: *mut LetuiTerminal) -> i32 {
     with(h, |t| {
-        if t.saved.is_none() {
-            return Err(FfiError::arg("the terminal session is not entered"));
-        }
-        write_all(t.output, b"\x1b[?2027h")?;
-        t.grapheme_clusters = true;
+        t.session.grapheme_clusters().map_err(session_error)?;
+        t.publish();
         Ok(0)
     })
 }
 
-/// Writes bytes to the terminal's output synchronously (queries, and
-/// anything that must be ordered with rendered frames).
+/// Writes bytes to the terminal, waiting at most 2 s for a terminal that
+/// stopped reading. While a screen renders to the same terminal, write
+/// through `letui_screen_write` instead, to keep the order with frames.
 ///
 /// # Safety
 /// `h` is a terminal handle; `data` points to `len` readable bytes.
@@ -272,13 +223,35 @@ pub unsafe extern "C" fn letui_terminal_write(
     with(h, |t| {
         // SAFETY: per the contract.
         let b = unsafe { bytes(data, len)? };
-        write_all(t.output, b)?;
+        t.session.write(b).map_err(session_error)?;
         Ok(0)
     })
 }
 
-/// Writes the terminal's size to `size[0]` (columns) and `size[1]` (rows).
-/// Fails with `Unsupported` when neither descriptor is a terminal.
+/// Reads and drops pending input (replies to queries that would otherwise
+/// reach the shell) until it has been quiet for `quiet_ms` (at most
+/// `max_ms` in all); returns the bytes dropped.
+///
+/// # Safety
+/// `h` is a terminal handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_terminal_drain_input(
+    h: *mut LetuiTerminal,
+    quiet_ms: u32,
+    max_ms: u32,
+) -> i32 {
+    with(h, |t| {
+        let n = t.session.drain_input(
+            Duration::from_millis(quiet_ms.into()),
+            Duration::from_millis(max_ms.into()),
+        );
+        Ok(i32::try_from(n).unwrap_or(i32::MAX))
+    })
+}
+
+/// Writes the terminal's size to `size[0]` (columns) and `size[1]` (rows),
+/// as the terminal reports it (a new pty may say 0 x 0). Fails with
+/// `Unsupported` when neither descriptor is a terminal.
 ///
 /// # Safety
 /// `h` is a terminal handle; `size` points to two writable `u32`.
@@ -288,19 +261,16 @@ pub unsafe extern "C" fn letui_terminal_size(h: *mut LetuiTerminal, size: *mut u
         if size.is_null() {
             return Err(FfiError::arg("size pointer is null"));
         }
-        // SAFETY: descriptors checked open at creation, kept open by the
-        // caller.
-        let (i, o) = unsafe { (borrow(t.input), borrow(t.output)) };
-        let (w, hgt) = window_size(o).or_else(|| window_size(i)).ok_or_else(|| {
+        let (w, hgt) = t.session.size().ok_or_else(|| {
             FfiError::new(
                 LetuiStatus::Unsupported,
-                "the terminal size is unknown (not a TTY)",
+                "the terminal size is unknown: neither descriptor is a terminal",
             )
         })?;
         // SAFETY: two writable u32 per the contract.
         unsafe {
-            size.write(w as u32);
-            size.add(1).write(hgt as u32);
+            size.write(u32::from(w));
+            size.add(1).write(u32::from(hgt));
         }
         Ok(0)
     })

@@ -4,7 +4,7 @@
  * attrs), with drawing calls that cost one native call per string and a
  * `render()` that diffs and writes a frame in one call.
  */
-import { argumentError, LetuiError } from "./errors.ts";
+import { argumentError, disposedError, LetuiError } from "./errors.ts";
 import {
   LETUI_ATTR_LINK_SHIFT,
   LETUI_CAP_HYPERLINKS,
@@ -19,11 +19,14 @@ import {
   LETUI_COLOR_MODE_PALETTE256,
   LETUI_COLOR_MODE_TRUECOLOR,
   LETUI_GLYPH_CONTINUATION,
+  LETUI_INFO_DEFERRED,
   LETUI_INFO_END_X,
   LETUI_INFO_FRAME_BYTES,
   LETUI_INFO_GENERATION,
   LETUI_INFO_LINKS_EPOCH,
+  LETUI_INFO_UNSENT,
 } from "./native/abi.ts";
+import { notifier, stopNotify } from "./native/library.ts";
 import { NativeObject, SharedViews } from "./native/object.ts";
 import * as ns from "./native/screen.ts";
 import { type CellStyle, decodeStyle, type PackedStyle, packStyle, type Style } from "./style.ts";
@@ -62,6 +65,11 @@ export interface ScreenOptions {
    * @default "auto"
    */
   colorMode?: ColorMode;
+  /**
+   * Called once when the output fails (the terminal or pipe is gone);
+   * frames are dropped from then on, and `render()` does not throw.
+   */
+  onOutputError?: (error: LetuiError) => void;
 }
 
 /** Terminal features the renderer may use (all on by default). */
@@ -112,6 +120,10 @@ export class Screen extends NativeObject {
   #links = new Map<string, number>();
   #linksEpoch = 0;
   readonly #buffered: boolean;
+  #deferred = false;
+  #flushWaiters: (() => void)[] = [];
+  #outputError: LetuiError | null = null;
+  readonly #onOutputError: ((error: LetuiError) => void) | undefined;
 
   constructor(options: ScreenOptions) {
     const width = checkInt("width", options.width, 1, 65535);
@@ -119,7 +131,20 @@ export class Screen extends NativeObject {
     const fd = options.fd === undefined ? 1 : options.fd === null ? -1 : checkInt("fd", options.fd, 0, 2 ** 31 - 1);
     const mode = COLOR_MODES[options.colorMode ?? "auto"];
     if (mode === undefined) throw argumentError(`unknown color mode ${JSON.stringify(options.colorMode)}`);
-    super("Screen", ns.screenNew(width, height, fd, mode), ns.screenFree);
+    // The writer's notifications find the screen through a weak reference,
+    // so that a forgotten screen can still be collected (and freed).
+    const self: { ref?: WeakRef<Screen> } = {};
+    const note = fd < 0 ? undefined : notifier(() => {
+      const screen = self.ref?.deref();
+      if (screen) screen.#notified();
+    });
+    super("Screen", ns.screenNew(width, height, fd, mode), (h) => {
+      if (note) stopNotify(note.token);
+      return ns.screenFree(h);
+    });
+    self.ref = new WeakRef(this);
+    if (note) ns.screenSetNotify(this.handle, note.pointer, note.token);
+    this.#onOutputError = options.onOutputError;
     this.#buffered = fd < 0;
     this.#width = width;
     this.#height = height;
@@ -129,6 +154,7 @@ export class Screen extends NativeObject {
 
   protected override onDispose(): void {
     this.#views.drop();
+    this.#settleFlush();
   }
 
   /** Width in cells. */
@@ -275,12 +301,108 @@ export class Screen extends NativeObject {
   }
 
   /**
-   * Renders a frame: writes the bytes that bring the terminal up to date
-   * (nothing when nothing changed) and returns their number.
+   * Renders a frame: hands the bytes that bring the terminal up to date
+   * (nothing when nothing changed) to the output and returns their number.
+   *
+   * Never blocks. When the terminal has not taken the previous frame yet
+   * (it stopped reading: a paused terminal, a slow ssh link), nothing is
+   * rendered now and 0 is returned; once the output drained, the screen
+   * renders again by itself, diffing against what was really sent, so the
+   * terminal always ends up showing exactly the last frame. When the
+   * output failed (see {@link ScreenOptions.onOutputError}), frames are
+   * dropped.
    */
   render(): number {
-    ns.screenRender(this.handle);
-    return this.#views.last.info[LETUI_INFO_FRAME_BYTES] ?? 0;
+    if (this.#outputError) {
+      if (this.disposed) throw disposedError("Screen");
+      return 0;
+    }
+    const error = ns.screenRender(this.handle);
+    if (error) {
+      this.#failed(error);
+      return 0;
+    }
+    const info = this.#views.last.info;
+    this.#deferred = info[LETUI_INFO_DEFERRED] === 1;
+    return this.#deferred ? 0 : (info[LETUI_INFO_FRAME_BYTES] ?? 0);
+  }
+
+  /** True when the last frame waits for the terminal to take the one before it. */
+  get deferred(): boolean {
+    return this.#deferred;
+  }
+
+  /** Bytes handed to the output and not yet written (as of the last call). */
+  get unsent(): number {
+    return this.#views.last.info[LETUI_INFO_UNSENT] ?? 0;
+  }
+
+  /** The output's failure, once it failed. */
+  get outputError(): LetuiError | null {
+    return this.#outputError;
+  }
+
+  /**
+   * Resolves once everything rendered so far has been written to the
+   * terminal (at once for a buffer screen, or when the output failed):
+   * for apps that want backpressure.
+   */
+  flushed(): Promise<void> {
+    if (this.#buffered || this.#outputError || this.disposed) return Promise.resolve();
+    const armed = ns.screenArmNotify(this.handle);
+    if (armed instanceof LetuiError) {
+      this.#failed(armed);
+      return Promise.resolve();
+    }
+    if (!armed && !this.#deferred) return Promise.resolve();
+    return new Promise((resolve) => this.#flushWaiters.push(resolve));
+  }
+
+  /**
+   * Waits (blocking, at most `timeoutMs`) until everything rendered has
+   * been written; returns true when it has. For exit paths, where the
+   * last frame must reach the terminal before it is given back.
+   */
+  flush(timeoutMs: number): boolean {
+    if (this.#buffered || this.#outputError || this.disposed) return true;
+    return ns.screenFlush(this.handle, Math.max(0, Math.min(Math.trunc(timeoutMs), 2 ** 31)));
+  }
+
+  /** Writes bytes to the output in order with rendered frames (queries, text below an inline region), without blocking. */
+  write(data: string | Uint8Array): void {
+    const bytes = typeof data === "string" ? encoder.encode(data) : data;
+    if (bytes.length === 0 || this.#outputError) return;
+    const error = ns.screenWrite(this.handle, bytes);
+    if (error) this.#failed(error);
+  }
+
+  /** The writer drained (after a deferred frame or a flushed() request) or failed. */
+  #notified(): void {
+    if (this.disposed) return;
+    const error = ns.screenOutputError(this.handle);
+    if (error) {
+      this.#failed(error);
+      return;
+    }
+    if (this.#deferred) this.render();
+    if (this.#flushWaiters.length > 0 && !this.#deferred) {
+      const armed = ns.screenArmNotify(this.handle);
+      if (armed === false) this.#settleFlush();
+    }
+  }
+
+  #settleFlush(): void {
+    const waiters = this.#flushWaiters;
+    this.#flushWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  #failed(error: LetuiError): void {
+    if (this.#outputError) return;
+    this.#outputError = error;
+    this.#deferred = false;
+    this.#settleFlush();
+    this.#onOutputError?.(error);
   }
 
   /** Makes the next frame repaint everything (after a resize, or when the terminal was disturbed). */

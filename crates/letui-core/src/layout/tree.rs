@@ -8,7 +8,7 @@ use taffy::{AvailableSpace, Size, TaffyTree, TraversePartialTree};
 
 use super::error::{LayoutError, LayoutResult};
 use super::style::NodeStyle;
-use super::text::{TextNode, cells};
+use super::text::TextNode;
 use crate::wrap::{Line, Wrap, WrapMode};
 
 /// A node of a [`LayoutTree`]: a slot index and a generation.
@@ -122,7 +122,9 @@ pub struct LayoutTree {
     free: VecDeque<u32>,
     live: usize,
     rects: Vec<NodeRect>,
-    stack: Vec<(taffy::NodeId, i32, i32)>,
+    /// Rounded content-box sizes, by slot (what text leaves wrap to).
+    content: Vec<(i32, i32)>,
+    stack: Vec<(taffy::NodeId, f32, f32)>,
 }
 
 impl Default for LayoutTree {
@@ -143,15 +145,26 @@ fn engine(e: taffy::TaffyError) -> LayoutError {
     LayoutError::Engine(e.to_string())
 }
 
+/// Rounds a layout coordinate to a whole cell.
+///
+/// Positions are sums of fractions (flex-grow shares, percentages), and
+/// float error puts an exact half at 12.4999 or 12.5001. The value is
+/// first snapped to a 1/256 grid, so that the same half rounds the same
+/// way wherever it appears: the left edge of a box after an integer gap
+/// is then always the right edge of the one before plus the gap.
 fn round(v: f32) -> i32 {
-    v.round().clamp(i32::MIN as f32, i32::MAX as f32) as i32
+    let snapped = (f64::from(v) * 256.0).round() / 256.0;
+    snapped
+        .round()
+        .clamp(f64::from(i32::MIN), f64::from(i32::MAX)) as i32
 }
 
 impl LayoutTree {
     /// An empty tree.
     pub fn new() -> LayoutTree {
         let mut taffy = TaffyTree::new();
-        taffy.enable_rounding();
+        // Rounded here, on absolute positions (write_rects).
+        taffy.disable_rounding();
         LayoutTree {
             taffy,
             default_style: NodeStyle::default()
@@ -162,6 +175,7 @@ impl LayoutTree {
             free: VecDeque::new(),
             live: 0,
             rects: Vec::new(),
+            content: Vec::new(),
             stack: Vec::new(),
         }
     }
@@ -194,6 +208,7 @@ impl LayoutTree {
                     // the C ABI) moves rarely.
                     let len = (self.rects.len() * 2).max(64);
                     self.rects.resize(len, NodeRect::default());
+                    self.content.resize(len, (0, 0));
                 }
                 (i, 1)
             }
@@ -573,9 +588,10 @@ impl LayoutTree {
     /// Absolute rectangles from the rounded layout, without allocating.
     fn write_rects(&mut self, root: taffy::NodeId) {
         self.rects.fill(NodeRect::default());
+        self.content.fill((0, 0));
         let mut stack = std::mem::take(&mut self.stack);
         stack.clear();
-        stack.push((root, 0, 0));
+        stack.push((root, 0.0, 0.0));
         while let Some((n, px, py)) = stack.pop() {
             let Ok(style) = self.taffy.style(n) else {
                 continue;
@@ -586,27 +602,41 @@ impl LayoutTree {
             let Ok(l) = self.taffy.layout(n) else {
                 continue;
             };
-            // Rounded locations are relative to the parent (every node is
-            // positioned, so it is the containing block of its absolute
-            // children too) and telescope to rounded absolute positions.
-            let x = px.saturating_add(round(l.location.x));
-            let y = py.saturating_add(round(l.location.y));
+            // Every edge is rounded at its absolute position (every node
+            // is positioned, so it is the containing block of its absolute
+            // children too): sizes are differences of rounded edges, so
+            // adjacent boxes neither overlap nor leave gaps.
+            let ax = px + l.location.x;
+            let ay = py + l.location.y;
+            let x = round(ax);
+            let y = round(ay);
+            let inset_left = l.border.left + l.padding.left;
+            let inset_top = l.border.top + l.padding.top;
             let rect = NodeRect {
                 x,
                 y,
-                width: round(l.size.width),
-                height: round(l.size.height),
-                content_x: round(l.border.left + l.padding.left),
-                content_y: round(l.border.top + l.padding.top),
+                width: round(ax + l.size.width) - x,
+                height: round(ay + l.size.height) - y,
+                content_x: round(ax + inset_left) - x,
+                content_y: round(ay + inset_top) - y,
                 max_scroll_x: round(l.scroll_width()),
                 max_scroll_y: round(l.scroll_height()),
             };
+            let content = (
+                (round(ax + l.size.width - l.border.right - l.padding.right)
+                    - round(ax + inset_left))
+                .max(0),
+                (round(ay + l.size.height - l.border.bottom - l.padding.bottom)
+                    - round(ay + inset_top))
+                .max(0),
+            );
             if let Some(&Some((t, id))) = self.ids.get(taffy_index(n)) {
                 if t == n {
                     self.rects[id.index()] = rect;
+                    self.content[id.index()] = content;
                 }
             }
-            stack.extend(self.taffy.child_ids(n).map(|c| (c, x, y)));
+            stack.extend(self.taffy.child_ids(n).map(|c| (c, ax, ay)));
         }
         self.stack = stack;
     }
@@ -646,11 +676,10 @@ impl LayoutTree {
             // Hidden, or not laid out.
             return Ok(());
         }
-        let l = self.taffy.layout(n).map_err(engine)?;
-        let width = cells(l.content_box_width());
-        let mut wrap = Wrap::new(text.mode, width).ellipsis(text.ellipsis);
+        let (w, h) = self.content[id.index()];
+        let mut wrap = Wrap::new(text.mode, w as usize).ellipsis(text.ellipsis);
         if text.ellipsis {
-            wrap = wrap.max_lines(cells(l.content_box_height()));
+            wrap = wrap.max_lines(h as usize);
         }
         wrap.lines_into(&text.text, out);
         Ok(())

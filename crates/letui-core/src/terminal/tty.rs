@@ -70,6 +70,11 @@ impl TtyState {
         tcsetattr(input.as_fd(), OptionalActions::Flush, &raw).map_err(sys("tcsetattr"))
     }
 
+    /// The terminal settings found by [`TtyState::save`].
+    pub fn termios(&self) -> &Termios {
+        &self.termios
+    }
+
     /// Puts back everything [`TtyState::save`] recorded.
     ///
     /// # Errors
@@ -89,8 +94,14 @@ impl TtyState {
 /// The size of the terminal on `fd` as (columns, rows); `None` when it is
 /// not a terminal or reports a zero size.
 pub fn window_size(fd: impl AsFd) -> Option<(u16, u16)> {
+    window_size_raw(fd).filter(|&(w, h)| w > 0 && h > 0)
+}
+
+/// The size the terminal on `fd` reports, zeros included (a new pty is
+/// 0 x 0 until someone sets it); `None` when it is not a terminal.
+pub fn window_size_raw(fd: impl AsFd) -> Option<(u16, u16)> {
     let ws = tcgetwinsize(fd).ok()?;
-    (ws.ws_col > 0 && ws.ws_row > 0).then_some((ws.ws_col, ws.ws_row))
+    Some((ws.ws_col, ws.ws_row))
 }
 
 #[cfg(test)]

@@ -43,6 +43,8 @@ export interface Host {
   readonly screen: Screen;
   /** Called when the app stops (Ctrl-C or `stop()`). */
   stop(code: number): void;
+  /** Suspends the program (Ctrl-Z), when the host can. */
+  suspend?(): void;
 }
 
 /** Counters for tests and benchmarks. */
@@ -346,6 +348,9 @@ export class App {
       } else if (e.combo === "ctrl+c" && this.#options.exitOnCtrlC) {
         e.preventDefault();
         this.stop(130);
+      } else if (e.combo === "ctrl+z" && this.#host.suspend) {
+        e.preventDefault();
+        this.#host.suspend();
       }
     });
   }

@@ -32,7 +32,9 @@ export interface RunHandle {
  * `const { exited } = await run(() => Box({}, Text("hi")))`.
  */
 export async function run(root: Element | (() => Element), options: RunOptions = {}): Promise<RunHandle> {
-  const terminal = new Terminal(options);
+  // The app owns Ctrl-C and Ctrl-Z (App.handleKey); the terminal only
+  // reports them.
+  const terminal = new Terminal({ ...options, defaultKeys: false });
   await terminal.start();
   let app: App | null = null;
   const host = {
@@ -40,6 +42,9 @@ export async function run(root: Element | (() => Element), options: RunOptions =
     stop(code: number) {
       terminal.stop(code);
       if (code === 130 && (options.exitProcessOnCtrlC ?? true)) setImmediate(() => process.exit(code));
+    },
+    suspend() {
+      terminal.suspend();
     },
   };
   try {
@@ -51,6 +56,8 @@ export async function run(root: Element | (() => Element), options: RunOptions =
     terminal.on("focus", (e) => a.handleFocus(e));
     terminal.on("resize", () => a.resized());
     terminal.on("resume", () => a.resized());
+    // The session can end by itself (the terminal went away): so does the app.
+    void terminal.exited.then((code) => a.stop(code));
     a.mount(typeof root === "function" ? root() : root);
     a.frame();
   } catch (e) {

@@ -22,8 +22,12 @@ export const LETUI_INFO_END_X = 4;
 export const LETUI_INFO_FRAME_BYTES = 5;
 /** Screen info word: bytes waiting in the output buffer (buffer mode). */
 export const LETUI_INFO_PENDING_BYTES = 6;
+/** Screen info word: 1 when the last render was deferred because the terminal had not taken the previous frame yet. */
+export const LETUI_INFO_DEFERRED = 7;
+/** Screen info word: bytes handed to the output and not yet written (as of the last call). */
+export const LETUI_INFO_UNSENT = 8;
 /** Number of screen info words. */
-export const LETUI_INFO_LEN = 8;
+export const LETUI_INFO_LEN = 12;
 /** `u32` words per cell: glyph, fg, bg, attrs. */
 export const LETUI_CELL_WORDS = 4;
 /** Glyph word of the right half of a wide character. */

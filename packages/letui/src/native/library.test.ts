@@ -22,7 +22,7 @@ const header = readFileSync(resolve(import.meta.dir, "../../../../crates/letui-f
 /** C type in the header -> the seam types that may stand for it. */
 function typesFor(c: string): NativeType[] {
   const t = c.replace(/\bconst\b/g, "").replace(/\s+/g, " ").trim();
-  if (t.includes("*")) return ["ptr", "buf"];
+  if (t.includes("*") || t === "LetuiNotify") return ["ptr", "buf"];
   switch (t) {
     case "int32_t":
       return ["i32"];

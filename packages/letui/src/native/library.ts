@@ -322,6 +322,28 @@ export function nativeView(address: bigint | undefined, byteLength: number): Arr
   return backend().view(address ?? 0n, byteLength);
 }
 
+const listeners = new Map<number, () => void>();
+let notifyPointer: NativeHandle | undefined;
+let nextToken = 1;
+
+/**
+ * Registers `fn` to run (on the event loop) when native code calls the
+ * notifier with the returned token; returns the notifier's function
+ * pointer and the token. {@link stopNotify} forgets the token; a call
+ * already on its way for it is then ignored.
+ */
+export function notifier(fn: () => void): { pointer: NativeHandle; token: number } {
+  notifyPointer ??= backend().callback((token) => listeners.get(token)?.());
+  const token = nextToken++;
+  listeners.set(token, fn);
+  return { pointer: notifyPointer, token };
+}
+
+/** Forgets a token of {@link notifier}. */
+export function stopNotify(token: number): void {
+  listeners.delete(token);
+}
+
 /** Wraps every function so that each call is logged to `file`. */
 function traced(
   fns: Record<string, (...a: never[]) => unknown>,

@@ -1,5 +1,6 @@
 /** The screen object's native calls, typed (`letui_screen_*`). */
-import { check, created, native, nativeView, viewPairs } from "./library.ts";
+import { LetuiError, Status } from "../errors.ts";
+import { check, created, lastError, native, nativeView, viewPairs } from "./library.ts";
 import type { NativeHandle } from "./types.ts";
 
 type View = [bigint, number];
@@ -82,9 +83,45 @@ export function screenLink(h: NativeHandle, len: number): number {
   return check(native().letui_screen_link(h, len));
 }
 
-/** Renders a frame. */
-export function screenRender(h: NativeHandle): void {
-  check(native().letui_screen_render(h));
+/**
+ * Renders a frame; returns null, or the output's failure (the terminal is
+ * gone: later frames are dropped) as an error instead of throwing it.
+ */
+export function screenRender(h: NativeHandle): LetuiError | null {
+  return outputStatus(native().letui_screen_render(h));
+}
+
+/** Writes bytes ordered with frames; returns null, or the output's failure. */
+export function screenWrite(h: NativeHandle, bytes: Uint8Array): LetuiError | null {
+  return outputStatus(native().letui_screen_write(h, bytes, bytes.length));
+}
+
+/** A status of an output call: null when it is fine, the failure when the output failed, and a throw for anything else. */
+function outputStatus(code: number): LetuiError | null {
+  if (code === Status.Io) return new LetuiError(code, lastError());
+  check(code);
+  return null;
+}
+
+/** Sets the notifier called when the output drained after a deferred frame or an arm, or failed. */
+export function screenSetNotify(h: NativeHandle, notify: NativeHandle, token: number): void {
+  check(native().letui_screen_set_notify(h, notify, token));
+}
+
+/** Arms the notifier; returns true when a call will come, false when the output is already drained. */
+export function screenArmNotify(h: NativeHandle): boolean | LetuiError {
+  const code = native().letui_screen_arm_notify(h);
+  return code === Status.Io ? new LetuiError(code, lastError()) : check(code) === 1;
+}
+
+/** Waits at most `timeoutMs` for the output to drain; returns true when it did. */
+export function screenFlush(h: NativeHandle, timeoutMs: number): boolean {
+  return check(native().letui_screen_flush(h, timeoutMs)) === 1;
+}
+
+/** The output's failure, or null. */
+export function screenOutputError(h: NativeHandle): LetuiError | null {
+  return outputStatus(native().letui_screen_output_error(h));
 }
 
 /** Makes the next frame repaint everything. */

@@ -47,9 +47,14 @@ export function terminalWrite(h: NativeHandle, bytes: Uint8Array): void {
   check(native().letui_terminal_write(h, bytes, bytes.length));
 }
 
-/** The terminal's size in cells. */
+/** Reads and drops pending input (late replies to queries) until quiet for `quietMs`, at most `maxMs`; returns the bytes dropped. */
+export function terminalDrainInput(h: NativeHandle, quietMs: number, maxMs: number): number {
+  return check(native().letui_terminal_drain_input(h, quietMs, maxMs));
+}
+
+/** The terminal's size in cells, as it reports it (0 x 0 is possible). */
 export function terminalSize(h: NativeHandle): { width: number; height: number } {
   const size = new Uint32Array(2);
   check(native().letui_terminal_size(h, size));
-  return { width: size[0] ?? 80, height: size[1] ?? 24 };
+  return { width: size[0] ?? 0, height: size[1] ?? 0 };
 }

@@ -59,4 +59,11 @@ export interface Backend {
   view(address: bigint, byteLength: number): ArrayBuffer;
   /** The address of a handle, for messages and traces. */
   address(handle: NativeHandle | null): bigint;
+  /**
+   * A C function pointer `void (*)(uint32_t)` that may be called from any
+   * native thread: each call runs `fn` later on the event loop, and it
+   * does not keep the process alive. It is never freed (native code may
+   * hold it for as long as the process runs).
+   */
+  callback(fn: (token: number) => void): NativeHandle;
 }

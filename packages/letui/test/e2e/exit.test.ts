@@ -133,10 +133,36 @@ describe.skipIf(!available)(`the terminal comes back on ${runtime}`, () => {
     TIMEOUT,
   );
 
+  test(
+    "after process.abort() (SIGABRT)",
+    withSession(runtime, "abort", async ({ pane, before, id }) => {
+      pane.keys("x");
+      await ended(pane, before, 134, id);
+    }),
+    TIMEOUT,
+  );
+
+  test(
+    "after a crash in native code (SIGSEGV)",
+    withSession(runtime, "crash", async ({ pane, before, id }) => {
+      pane.keys("x");
+      await ended(pane, before, 139, id);
+    }),
+    TIMEOUT,
+  );
+
   for (const [signal, code] of [
     ["SIGINT", 130],
     ["SIGTERM", 143],
     ["SIGHUP", 129],
+    ["SIGQUIT", 131],
+    ["SIGUSR2", 140],
+    ...(runtime === "node" ? [] : ([["SIGUSR1", 138]] as const)),
+    // Deno survives a SIGBUS sent with kill (its own handler takes it);
+    // the terminal is given back and the program runs on.
+    ...(runtime === "deno" ? [] : ([["SIGBUS", 135]] as const)),
+    ["SIGILL", 132],
+    ["SIGFPE", 136],
   ] as const) {
     test(
       `after ${signal}`,
@@ -228,6 +254,32 @@ describe.skipIf(!available)(`Ctrl-Z on ${runtime}`, () => {
         await pane.waitFor(new RegExp(`^${done.text}$`, "m"));
         await pane.waitFor(new RegExp(`^${before.text}$`, "m"));
         await expectRestored(pane, id);
+      } finally {
+        pane.kill();
+      }
+    },
+    TIMEOUT,
+  );
+});
+
+describe.skipIf(!available)(`late replies on ${runtime}`, () => {
+  test(
+    "never reach the shell: Ctrl-Z, then fg, and the resumed session asks and exits at once",
+    async () => {
+      const pane = (server as TmuxServer).session({ runtime });
+      try {
+        await pane.run(fixture("session.ts", "resume-exit"));
+        await pane.waitFor(/READY resume-exit pid=\d+/);
+        pane.keys("C-z");
+        await pane.waitFor(/Stopped/);
+        await pane.run("fg; echo EXIT=$?");
+        await pane.waitFor(/^EXIT=0$/m);
+        const done = marker("DONE");
+        await pane.run(done.echo);
+        // A reply left in the input would be read by the shell as the
+        // start of this command line, and the echo would not run.
+        await pane.waitFor(new RegExp(`^${done.text}$`, "m"));
+        expect(pane.capture()).not.toMatch(/\?\d+(;\d+)*c|\^\[/);
       } finally {
         pane.kill();
       }

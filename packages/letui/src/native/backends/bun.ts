@@ -4,6 +4,7 @@ import type { Backend, NativeHandle, NativeType, SymbolTable } from "../types.ts
 
 /** The parts of `bun:ffi` this backend uses. */
 interface BunFfi {
+  JSCallback: new (fn: (token: number) => void, def: { args: string[]; returns: string; threadsafe: boolean }) => { ptr: number };
   dlopen(path: string, symbols: Record<string, { args: number[]; returns: number }>): { symbols: Record<string, (...a: never[]) => unknown> };
   toArrayBuffer(ptr: number, byteOffset: number, byteLength: number): ArrayBuffer;
   suffix: string;
@@ -50,6 +51,11 @@ export function bunBackend(version: string): Backend {
     },
     address(handle: NativeHandle | null): bigint {
       return handle === null ? 0n : BigInt(handle as unknown as number);
+    },
+    callback(fn: (token: number) => void): NativeHandle {
+      // threadsafe: calls from the writer thread are queued to the event
+      // loop instead of running on that thread.
+      return new ffi.JSCallback(fn, { args: ["u32"], returns: "void", threadsafe: true }).ptr as unknown as NativeHandle;
     },
   };
 }

@@ -9,6 +9,9 @@ interface DenoFfi {
   UnsafePointer: { create(value: bigint): unknown; value(p: unknown): bigint | number };
   UnsafePointerView: { getArrayBuffer(p: unknown, byteLength: number, offset?: number): ArrayBuffer };
   build: { os: string };
+  UnsafeCallback: {
+    threadSafe(def: { parameters: string[]; result: string }, fn: (token: number) => void): { pointer: unknown; unref(): number };
+  };
 }
 
 const TYPES: Record<NativeType, string> = {
@@ -55,6 +58,12 @@ export function denoBackend(deno: unknown, version: string): Backend {
     },
     address(handle: NativeHandle | null): bigint {
       return handle === null ? 0n : BigInt(D.UnsafePointer.value(handle));
+    },
+    callback(fn: (token: number) => void): NativeHandle {
+      const cb = D.UnsafeCallback.threadSafe({ parameters: ["u32"], result: "void" }, fn);
+      // Woken from foreign threads, but not keeping the process alive.
+      cb.unref();
+      return cb.pointer as NativeHandle;
     },
   };
 }

@@ -15,6 +15,9 @@ interface Koffi {
   decode(value: ArrayBufferView, type: string): unknown;
   view(ptr: unknown, len: number): ArrayBuffer;
   address(ptr: unknown): bigint;
+  proto(signature: string): unknown;
+  pointer(type: unknown): unknown;
+  register(fn: (token: number) => void, type: unknown): unknown;
 }
 
 const TYPES: Record<NativeType, string> = {
@@ -55,6 +58,11 @@ export function nodeBackend(version: string): Backend {
     address(handle: NativeHandle | null): bigint {
       if (handle === null) return 0n;
       return typeof handle === "bigint" ? handle : koffi.address(handle);
+    },
+    callback(fn: (token: number) => void): NativeHandle {
+      // koffi queues calls from other threads to the event loop.
+      const type = koffi.pointer(koffi.proto("void letui_notify(uint32_t token)"));
+      return koffi.register(fn, type) as NativeHandle;
     },
   };
 }

@@ -1,0 +1,150 @@
+//! [`Surface`]: a screen, the renderer that turns it into bytes, and the
+//! sink the bytes go to.
+//!
+//! When the sink cannot take a frame yet (a terminal that stopped
+//! reading), [`Surface::render`] renders nothing and reports the frame
+//! deferred; the next render after the sink caught up diffs the screen
+//! against what was really sent. Frames coalesce, the terminal always ends
+//! up exact, and at most one frame waits.
+
+use std::io;
+
+use crate::output::Sink;
+use crate::renderer::Renderer;
+use crate::screen::Screen;
+
+/// What [`Surface::render`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rendered {
+    /// Bytes of the frame handed to the sink (0: nothing changed, or
+    /// deferred).
+    pub bytes: usize,
+    /// True when the sink was still busy with an earlier frame: render
+    /// again once it is ready.
+    pub deferred: bool,
+}
+
+/// A screen with its renderer and output.
+pub struct Surface<S: Sink> {
+    /// The back buffer the caller draws into.
+    pub screen: Screen,
+    /// The renderer (front buffer, capabilities, cursor).
+    pub renderer: Renderer,
+    sink: S,
+}
+
+impl<S: Sink> Surface<S> {
+    /// A surface drawing `screen` with `renderer` into `sink`.
+    pub fn new(screen: Screen, renderer: Renderer, sink: S) -> Surface<S> {
+        Surface {
+            screen,
+            renderer,
+            sink,
+        }
+    }
+
+    /// Renders a frame into the sink, or defers it while the sink is busy.
+    ///
+    /// # Errors
+    /// The sink failed; the next frame repaints everything.
+    pub fn render(&mut self) -> io::Result<Rendered> {
+        if !self.sink.state().ready {
+            return Ok(Rendered {
+                bytes: 0,
+                deferred: true,
+            });
+        }
+        let frame = self.renderer.render(&mut self.screen);
+        let bytes = frame.len();
+        if bytes > 0
+            && let Err(e) = self.sink.send(frame)
+        {
+            // What reached the terminal is unknown.
+            self.renderer.force_redraw();
+            return Err(e);
+        }
+        Ok(Rendered {
+            bytes,
+            deferred: false,
+        })
+    }
+
+    /// Sends bytes that must be ordered with frames (queries, a line after
+    /// an inline region).
+    ///
+    /// # Errors
+    /// The sink failed.
+    pub fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.sink.send(bytes)
+    }
+
+    /// The sink.
+    pub fn sink(&self) -> &S {
+        &self.sink
+    }
+
+    /// The sink, to drain a buffer.
+    pub fn sink_mut(&mut self) -> &mut S {
+        &mut self.sink
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ColorMode;
+    use crate::output::SinkState;
+    use crate::renderer::Capabilities;
+    use crate::screen::Style;
+
+    /// A sink that is busy until told otherwise.
+    struct Gate {
+        sent: Vec<u8>,
+        busy: bool,
+    }
+
+    impl Sink for Gate {
+        fn send(&mut self, bytes: &[u8]) -> io::Result<()> {
+            self.sent.extend_from_slice(bytes);
+            Ok(())
+        }
+        fn state(&self) -> SinkState {
+            SinkState {
+                unsent: 0,
+                ready: !self.busy,
+            }
+        }
+    }
+
+    #[test]
+    fn frames_wait_for_a_busy_sink_and_then_coalesce() {
+        let screen = Screen::new(10, 2).unwrap();
+        let renderer = Renderer::new(ColorMode::TrueColor, Capabilities::default());
+        let mut s = Surface::new(
+            screen,
+            renderer,
+            Gate {
+                sent: Vec::new(),
+                busy: false,
+            },
+        );
+        s.screen.draw_text(0, 0, "one", Style::default());
+        assert!(!s.render().unwrap().deferred);
+        s.sink_mut().busy = true;
+        s.screen.draw_text(0, 0, "two", Style::default());
+        assert_eq!(
+            s.render().unwrap(),
+            Rendered {
+                bytes: 0,
+                deferred: true
+            }
+        );
+        s.screen.draw_text(0, 0, "six", Style::default());
+        let before = s.sink().sent.len();
+        s.sink_mut().busy = false;
+        let r = s.render().unwrap();
+        assert!(!r.deferred && r.bytes > 0);
+        let frame = String::from_utf8_lossy(&s.sink().sent[before..]).into_owned();
+        assert!(frame.contains("six") && !frame.contains("two"), "{frame:?}");
+    }
+}

@@ -37,4 +37,4 @@ pub use grid::{Grid, Rect};
 #[doc(inline)]
 pub use renderer::Renderer;
 #[doc(inline)]
-pub use screen::{Screen, ScreenError, Style};
+pub use screen::{MAX_CLUSTER_CHARS, Screen, ScreenError, Style};

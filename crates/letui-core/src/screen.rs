@@ -341,12 +341,14 @@ impl Screen {
         self.grid.row(y).iter().map(|c| self.cell_text(c)).collect()
     }
 
-    /// The glyph word for a cluster: the scalar itself, or a pool id.
+    /// The glyph word for a cluster: the scalar itself, or a pool id. A
+    /// cluster longer than [`MAX_CLUSTER_CHARS`] code points keeps only its
+    /// first ones (the rest are marks that no terminal stacks that deep).
     fn glyph_word(&mut self, text: &str) -> u32 {
         let mut chars = text.chars();
         match (chars.next(), chars.next()) {
             (Some(c), None) => c as u32,
-            _ => match self.graphemes.intern(text) {
+            _ => match self.graphemes.intern(cap_cluster(text)) {
                 Some(id) => Cell::POOL_BIT | id,
                 None => '\u{fffd}' as u32,
             },
@@ -424,6 +426,21 @@ impl Screen {
     }
 }
 
+/// The most code points one cell stores. A cluster is a base character
+/// and its marks; longer ones (thousands of stacked accents, which every
+/// terminal draws as a smear) are cut to their first 32 code points, so a
+/// cell costs a bounded number of bytes in every frame that sends it. The
+/// longest emoji sequences in use are about 10 code points.
+pub const MAX_CLUSTER_CHARS: usize = 32;
+
+/// `text` cut to its first [`MAX_CLUSTER_CHARS`] code points.
+fn cap_cluster(text: &str) -> &str {
+    match text.char_indices().nth(MAX_CLUSTER_CHARS) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -465,6 +482,21 @@ mod tests {
         assert_eq!(s.graphemes_len(), 2);
         s.draw_text(4, 0, family, Style::PLAIN);
         assert_eq!(s.graphemes_len(), 2, "same cluster, same id");
+    }
+
+    #[test]
+    fn a_cell_keeps_at_most_32_code_points_of_a_cluster() {
+        let mut s = screen(4, 1);
+        let huge = format!("a{}", "\u{301}".repeat(1 << 16));
+        assert_eq!(s.draw_text(0, 0, &huge, Style::PLAIN), 1);
+        s.fill(1, 0, 1, 1, &huge, Style::PLAIN);
+        let kept = format!("a{}", "\u{301}".repeat(MAX_CLUSTER_CHARS - 1));
+        assert_eq!(s.row_text(0), format!("{kept}{kept}  "));
+        assert_eq!(s.graphemes_len(), 1, "both cut to the same cluster");
+        // Exactly the limit is kept whole; an emoji sequence is far below it.
+        let family = "👨\u{200d}👩\u{200d}👧\u{200d}👦";
+        s.draw_text(2, 0, family, Style::PLAIN);
+        assert_eq!(s.row_text(0), format!("{kept}{kept}{family}"));
     }
 
     #[test]

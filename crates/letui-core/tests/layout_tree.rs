@@ -694,3 +694,59 @@ proptest! {
         prop_assert!(tile(&grows, width, gap).is_ok(), "{:?}", tile(&grows, width, gap));
     }
 }
+
+/// A chain of `levels` nodes; returns (top, bottom).
+fn chain(tree: &mut LayoutTree, levels: usize) -> (NodeId, NodeId) {
+    let bottom = tree.create().unwrap();
+    let mut top = bottom;
+    for _ in 1..levels {
+        let n = tree.create().unwrap();
+        tree.append_child(n, top).unwrap();
+        top = n;
+    }
+    (top, bottom)
+}
+
+#[test]
+fn a_tree_at_the_depth_limit_lays_out_on_a_small_stack() {
+    // 1 MiB is less than any runtime's main or worker thread has.
+    std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(|| {
+            let mut tree = LayoutTree::new();
+            let (top, bottom) = chain(&mut tree, letui_core::layout::MAX_DEPTH);
+            tree.set_style(top, &sized(40.0, 10.0)).unwrap();
+            tree.compute(top, 40, 10).unwrap();
+            assert_eq!(xywh(&tree, top), (0, 0, 40, 10));
+            assert_eq!(xywh(&tree, bottom).0, 0);
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+}
+
+#[test]
+fn attaching_past_the_depth_limit_is_an_error_and_changes_nothing() {
+    let max = letui_core::layout::MAX_DEPTH;
+    let mut tree = LayoutTree::new();
+    let (top, bottom) = chain(&mut tree, max);
+    let extra = tree.create().unwrap();
+    let too_deep = |e: LayoutError| matches!(e, LayoutError::TooDeep { limit, .. } if limit == max);
+    assert!(too_deep(tree.append_child(bottom, extra).unwrap_err()));
+    assert!(too_deep(tree.insert_child(bottom, extra, 0).unwrap_err()));
+    assert!(too_deep(tree.set_children(bottom, &[extra]).unwrap_err()));
+    assert_eq!(tree.parent(extra).unwrap(), None);
+    assert!(tree.children(bottom).unwrap().is_empty());
+    // A whole deep subtree under a parent: the sum of both counts.
+    let (sub, _) = chain(&mut tree, 10);
+    let (upper, upper_bottom) = chain(&mut tree, max - 9);
+    let e = tree.append_child(upper_bottom, sub).unwrap_err();
+    assert!(e.to_string().contains("more than 256 levels deep"), "{e}");
+    // One level less fits.
+    let (sub2, _) = chain(&mut tree, 9);
+    tree.append_child(upper_bottom, sub2).unwrap();
+    tree.compute(upper, 10, 10).unwrap();
+    // Putting the top of a full chain under a new root passes it too.
+    let root = tree.create().unwrap();
+    assert!(too_deep(tree.append_child(root, top).unwrap_err()));
+}

@@ -77,6 +77,12 @@
 #define LETUI_GLYPH_POOL_BIT 2147483648
 
 /*
+ The most code points one cell keeps of a grapheme cluster; the rest
+ are dropped when it is drawn.
+ */
+#define LETUI_MAX_CLUSTER_CHARS 32
+
+/*
  Color word of the terminal's default color.
  */
 #define LETUI_COLOR_DEFAULT 0
@@ -267,6 +273,12 @@
  Width or height for `letui_layout_compute`: no limit, size to content.
  */
 #define LETUI_LAYOUT_UNBOUNDED 4294967295
+
+/*
+ The deepest a layout tree may be, in nodes from a root to its deepest
+ leaf; attaching past it fails with `LETUI_STATUS_INVALID_ARGUMENT`.
+ */
+#define LETUI_LAYOUT_MAX_DEPTH 256
 
 /*
  Layout info word: generation, changed whenever scratch, results or lines move.

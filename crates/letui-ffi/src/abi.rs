@@ -47,6 +47,9 @@ pub const LETUI_CELL_WORDS: u32 = 4;
 pub const LETUI_GLYPH_CONTINUATION: u32 = 0xffff_ffff;
 /// Glyph bit: the rest is an id into the screen's cluster pool.
 pub const LETUI_GLYPH_POOL_BIT: u32 = 0x8000_0000;
+/// The most code points one cell keeps of a grapheme cluster; the rest
+/// are dropped when it is drawn.
+pub const LETUI_MAX_CLUSTER_CHARS: u32 = 32;
 /// Color word of the terminal's default color.
 pub const LETUI_COLOR_DEFAULT: u32 = 0;
 /// Color tag of a 256-palette index (the index in the low byte).
@@ -79,6 +82,7 @@ const _: () = {
     assert!(LETUI_CELL_WORDS as usize * 4 == std::mem::size_of::<Cell>());
     assert!(LETUI_GLYPH_CONTINUATION == Cell::CONTINUATION);
     assert!(LETUI_GLYPH_POOL_BIT == Cell::POOL_BIT);
+    assert!(LETUI_MAX_CLUSTER_CHARS as usize == letui_core::MAX_CLUSTER_CHARS);
     assert!(LETUI_COLOR_DEFAULT == Color::DEFAULT.0);
     assert!(LETUI_COLOR_KEEP == Color::KEEP.0);
     assert!(LETUI_COLOR_TAG_PALETTE == Color::indexed(0).0);
@@ -334,6 +338,10 @@ pub const LETUI_LAYOUT_LINE_WORDS: u32 = 4;
 /// Width or height for `letui_layout_compute`: no limit, size to content.
 pub const LETUI_LAYOUT_UNBOUNDED: u32 = 0xffff_ffff;
 const _: () = assert!(LETUI_LAYOUT_UNBOUNDED == letui_core::layout::UNBOUNDED);
+/// The deepest a layout tree may be, in nodes from a root to its deepest
+/// leaf; attaching past it fails with `LETUI_STATUS_INVALID_ARGUMENT`.
+pub const LETUI_LAYOUT_MAX_DEPTH: u32 = 256;
+const _: () = assert!(LETUI_LAYOUT_MAX_DEPTH as usize == letui_core::layout::MAX_DEPTH);
 /// Layout info word: generation, changed whenever scratch, results or lines move.
 pub const LETUI_LAYOUT_INFO_GENERATION: u32 = 0;
 /// Layout info word: number of live nodes.

@@ -6,6 +6,7 @@
 export {
   type LayoutNode,
   LayoutTree,
+  MAX_LAYOUT_DEPTH,
   type NodeLayout,
   type TextLine,
   type TextOptions,

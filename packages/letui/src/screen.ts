@@ -25,9 +25,11 @@ import {
   LETUI_INFO_GENERATION,
   LETUI_INFO_LINKS_EPOCH,
   LETUI_INFO_UNSENT,
+  LETUI_MAX_CLUSTER_CHARS,
 } from "./native/abi.ts";
 import { notifier, stopNotify } from "./native/library.ts";
 import { NativeObject, SharedViews } from "./native/object.ts";
+import type { NativeHandle } from "./native/types.ts";
 import * as ns from "./native/screen.ts";
 import { type CellStyle, decodeStyle, type PackedStyle, packStyle, type Style } from "./style.ts";
 
@@ -91,11 +93,56 @@ export type CursorShape = "default" | "block" | "underline" | "bar";
 export const CELL_WORDS = LETUI_CELL_WORDS;
 /** Glyph word of the right half of a wide character. */
 export const CONTINUATION = LETUI_GLYPH_CONTINUATION;
+/**
+ * The most code points one cell keeps of a grapheme cluster (32): a base
+ * character and its marks. Longer clusters keep their first 32 code
+ * points, so every cell costs a bounded number of bytes per frame.
+ */
+export const MAX_CLUSTER_CHARS: number = LETUI_MAX_CLUSTER_CHARS;
 
 const KEEP = LETUI_COLOR_KEEP;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+
+const I32_MIN = -(2 ** 31);
+const I32_MAX = 2 ** 31 - 1;
+
+/**
+ * A drawing coordinate as the native `i32`: floored and clamped to the
+ * `i32` range (so a far-away position stays far away and never wraps), or
+ * `null` when it is NaN or infinite (the call draws nothing).
+ */
+function coord(v: number): number | null {
+  if (!Number.isFinite(v)) return null;
+  return Math.min(I32_MAX, Math.max(I32_MIN, Math.floor(v)));
+}
+
+/**
+ * The cells `[start, end)` that a span from `at` of `size` cells covers
+ * within `0..limit`, computed exactly in doubles: both floored, NaN or a
+ * size of 0 or less covers nothing, and `Infinity` reaches the edge.
+ * `null` when it covers nothing.
+ */
+function span(at: number, size: number, limit: number): [number, number] | null {
+  if (!Number.isFinite(at) || Number.isNaN(size)) return null;
+  const a = Math.floor(at);
+  const start = Math.max(0, a);
+  const end = Math.min(limit, a + Math.floor(size));
+  return end > start ? [start, end] : null;
+}
+
+/**
+ * The free function of a screen. Made outside the constructor on purpose:
+ * a closure made there shares the constructor's scope, which holds `this`,
+ * and the finalizer's held value would then keep the screen alive forever.
+ */
+function freer(token: number | undefined): (h: NativeHandle) => number {
+  return (h) => {
+    if (token !== undefined) stopNotify(token);
+    return ns.screenFree(h);
+  };
+}
 
 function checkInt(name: string, v: number, min: number, max: number): number {
   if (!Number.isInteger(v) || v < min || v > max) {
@@ -138,10 +185,7 @@ export class Screen extends NativeObject {
       const screen = self.ref?.deref();
       if (screen) screen.#notified();
     });
-    super("Screen", ns.screenNew(width, height, fd, mode), (h) => {
-      if (note) stopNotify(note.token);
-      return ns.screenFree(h);
-    });
+    super("Screen", ns.screenNew(width, height, fd, mode), freer(note?.token));
     self.ref = new WeakRef(this);
     if (note) ns.screenSetNotify(this.handle, note.pointer, note.token);
     this.#onOutputError = options.onOutputError;
@@ -229,7 +273,10 @@ export class Screen extends NativeObject {
     // throws.
     const cells = this.#views.current.cells;
     const c = this.#clip;
-    if (x < c.x0 || x >= c.x1 || y < c.y0 || y >= c.y1 || (x | 0) !== x || (y | 0) !== y) return;
+    x = Math.floor(x);
+    y = Math.floor(y);
+    // Written so that NaN fails every test and is dropped.
+    if (!(x >= c.x0 && x < c.x1 && y >= c.y0 && y < c.y1)) return;
     const w = this.#width;
     const i = (y * w + x) * CELL_WORDS;
     // Overwriting half of a wide character clears its other half.
@@ -248,21 +295,25 @@ export class Screen extends NativeObject {
    * skipped. One native call per string.
    */
   drawText(x: number, y: number, text: string, style?: Style | PackedStyle): number {
-    if (text.length === 0) return x;
+    const cx = coord(x);
+    const cy = coord(y);
+    if (text.length === 0 || cx === null || cy === null) return x;
     const s = packStyle(style);
     const attrs = this.#attrs(s);
     const len = this.#put(text);
-    ns.screenDrawText(this.handle, x | 0, y | 0, len, s.fg, s.bg, attrs);
+    ns.screenDrawText(this.handle, cx, cy, len, s.fg, s.bg, attrs);
     return (this.#views.last.info[LETUI_INFO_END_X] ?? 0) | 0;
   }
 
   /** Fills a rectangle (clipped) with a character (a space by default). */
   fill(x: number, y: number, width: number, height: number, char = " ", style?: Style | PackedStyle): void {
-    if (width <= 0 || height <= 0) return;
+    const xs = span(x, width, this.#width);
+    const ys = span(y, height, this.#height);
+    if (xs === null || ys === null) return;
     const s = packStyle(style);
     const attrs = this.#attrs(s);
     const len = char === " " ? 0 : this.#put(char);
-    ns.screenFill(this.handle, x | 0, y | 0, Math.min(width, 2 ** 31), Math.min(height, 2 ** 31), len, s.fg, s.bg, attrs);
+    ns.screenFill(this.handle, xs[0], ys[0], xs[1] - xs[0], ys[1] - ys[0], len, s.fg, s.bg, attrs);
   }
 
   /** Blanks the whole screen (ignoring the clip). */
@@ -277,17 +328,13 @@ export class Screen extends NativeObject {
       this.#clip = { x0: 0, y0: 0, x1: this.#width, y1: this.#height };
       return;
     }
-    const x = Math.trunc(rect.x);
-    const y = Math.trunc(rect.y);
-    const w = Math.max(0, Math.trunc(rect.width));
-    const h = Math.max(0, Math.trunc(rect.height));
-    ns.screenSetClip(this.handle, x, y, Math.min(w, 2 ** 31 - 1), Math.min(h, 2 ** 31 - 1));
-    this.#clip = {
-      x0: Math.max(0, x),
-      y0: Math.max(0, y),
-      x1: Math.min(this.#width, x + w),
-      y1: Math.min(this.#height, y + h),
-    };
+    const xs = span(rect.x, rect.width, this.#width);
+    const ys = span(rect.y, rect.height, this.#height);
+    // A clip that covers no cell (or names no real position) lets nothing through.
+    const [x0, x1] = xs && ys ? xs : [0, 0];
+    const [y0, y1] = xs && ys ? ys : [0, 0];
+    ns.screenSetClip(this.handle, x0, y0, x1 - x0, y1 - y0);
+    this.#clip = { x0, y0, x1, y1 };
   }
 
   /** Changes the size, keeping the overlapping content; the next frame repaints everything. */
@@ -416,9 +463,11 @@ export class Screen extends NativeObject {
     let n = shapes[shape];
     if (n === undefined) throw argumentError(`unknown cursor shape ${JSON.stringify(shape)}`);
     if (blink && n > 0) n -= 1;
-    const x = pos ? Math.max(0, Math.trunc(pos.x)) : -1;
-    const y = pos ? Math.max(0, Math.trunc(pos.y)) : -1;
-    ns.screenSetCursor(this.handle, x, y, n);
+    // A cursor at no real position is hidden.
+    const cx = pos ? coord(pos.x) : null;
+    const cy = pos ? coord(pos.y) : null;
+    const hidden = cx === null || cy === null;
+    ns.screenSetCursor(this.handle, hidden ? -1 : Math.max(0, cx), hidden ? -1 : Math.max(0, cy), n);
   }
 
   /** Sets the color mode (`"auto"` detects again); returns the mode in effect. The next frame repaints everything. */

@@ -38,6 +38,16 @@ pub enum LayoutError {
     /// The same node appears twice in a list of children.
     #[error("layout node {0:#x} appears twice in the list of children")]
     DuplicateChild(u64),
+    /// Attaching would make the tree deeper than [`MAX_DEPTH`](super::tree::MAX_DEPTH).
+    #[error(
+        "cannot attach under layout node {parent:#x}: the tree would be more than {limit} levels deep"
+    )]
+    TooDeep {
+        /// The would-be parent.
+        parent: u64,
+        /// The limit, [`MAX_DEPTH`](super::tree::MAX_DEPTH).
+        limit: usize,
+    },
     /// Text leaves cannot have children.
     #[error("layout node {0:#x} is a text leaf and cannot have children")]
     TextHasChildren(u64),

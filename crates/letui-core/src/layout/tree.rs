@@ -74,6 +74,14 @@ pub struct NodeRect {
     pub max_scroll_y: i32,
 }
 
+/// The deepest a layout tree may be, counted in nodes from a root to its
+/// deepest leaf. Attaching a child that would pass it fails with
+/// [`LayoutError::TooDeep`]. Flexbox layout recurses once per level (about
+/// 2.2 KiB of native stack each), so this keeps a whole layout within
+/// about 600 KiB of stack on any thread, far below the 8 MiB a main
+/// thread has; real interfaces are a few dozen levels deep.
+pub const MAX_DEPTH: usize = 256;
+
 /// Unlimited available space for [`LayoutTree::compute`]: size to content.
 pub const UNBOUNDED: u32 = u32::MAX;
 
@@ -326,6 +334,7 @@ impl LayoutTree {
         let c = self.node(child)?;
         self.check_container(parent, p)?;
         let mut up = Some(p);
+        let mut depth = 0;
         while let Some(a) = up {
             if a == c {
                 return Err(LayoutError::Cycle {
@@ -333,9 +342,33 @@ impl LayoutTree {
                     child: child.to_bits(),
                 });
             }
+            depth += 1;
             up = self.taffy.parent(a);
         }
+        self.check_depth(parent, depth, c)?;
         Ok((p, c))
+    }
+
+    /// Checks that `c`'s subtree fits under a parent `depth` levels deep
+    /// (the parent itself counted) without passing [`MAX_DEPTH`]. Costs
+    /// one walk of the subtree, without recursion.
+    fn check_depth(&self, parent: NodeId, depth: usize, c: taffy::NodeId) -> LayoutResult<()> {
+        let budget = MAX_DEPTH.saturating_sub(depth);
+        let too_deep = || LayoutError::TooDeep {
+            parent: parent.to_bits(),
+            limit: MAX_DEPTH,
+        };
+        if budget == 0 {
+            return Err(too_deep());
+        }
+        let mut stack = vec![(c, 1usize)];
+        while let Some((n, level)) = stack.pop() {
+            if level > budget {
+                return Err(too_deep());
+            }
+            stack.extend(self.taffy.child_ids(n).map(|k| (k, level + 1)));
+        }
+        Ok(())
     }
 
     fn check_container(&self, id: NodeId, n: taffy::NodeId) -> LayoutResult<()> {
@@ -440,6 +473,7 @@ impl LayoutTree {
                     child: child.to_bits(),
                 });
             }
+            self.check_depth(parent, ancestors.len(), c)?;
             nodes.push(c);
         }
         let mut sorted: Vec<u64> = children.iter().map(|c| c.to_bits()).collect();

@@ -3,7 +3,8 @@
  * native layout node, a reactive scope (disposed when it unmounts), its
  * position from the last layout, and how it paints and handles events.
  */
-import type { LayoutStyle } from "../layout.ts";
+import { argumentError } from "../errors.ts";
+import { type LayoutStyle, MAX_LAYOUT_DEPTH } from "../layout.ts";
 import type { Screen } from "../screen.ts";
 import { createScope, effect, isSignal, type MaybeSignal, type ReadonlySignal, type Scope, type Signal, signal } from "../signals.ts";
 import type { App } from "./app.ts";
@@ -194,6 +195,7 @@ export abstract class Element {
   /** Inserts a child at `index` (moving it if it is attached elsewhere). */
   insert(child: Element, index: number): void {
     if (child === this || this.isDescendantOf(child)) throw new Error("an element cannot contain itself");
+    this.checkDepth(child);
     if (child.parent) child.parent.detach(child);
     const i = Math.max(0, Math.min(index, this.children.length));
     this.children.splice(i, 0, child);
@@ -236,6 +238,28 @@ export abstract class Element {
       this.app.tree.removeChild(this.node, child.node);
       this.app.damageRect(child.bounds);
       this.app.structureChanged();
+    }
+  }
+
+  /**
+   * Throws when `child`'s subtree under this element would make the tree
+   * deeper than {@link MAX_LAYOUT_DEPTH}, before anything changes. Walks
+   * without recursion, so any depth gives the error and not a stack
+   * overflow.
+   */
+  private checkDepth(child: Element): void {
+    let depth = 0;
+    for (let p: Element | null = this; p; p = p.parent) depth++;
+    const budget = MAX_LAYOUT_DEPTH - depth;
+    const stack: [Element, number][] = [[child, 1]];
+    for (let top = stack.pop(); top; top = stack.pop()) {
+      const [e, level] = top;
+      if (level > budget) {
+        throw argumentError(
+          `${this.constructor.name}: the element tree would be more than ${MAX_LAYOUT_DEPTH} levels deep (MAX_LAYOUT_DEPTH)`,
+        );
+      }
+      for (const c of e.children) stack.push([c, level + 1]);
     }
   }
 

@@ -7,6 +7,7 @@ import { argumentError, disposedError } from "../errors.ts";
 import {
   LETUI_LAYOUT_INFO_GENERATION,
   LETUI_LAYOUT_LINE_WORDS,
+  LETUI_LAYOUT_MAX_DEPTH,
   LETUI_LAYOUT_RESULT_WORDS,
   LETUI_LAYOUT_UNBOUNDED,
   LETUI_WRAP_CHAR,
@@ -78,6 +79,14 @@ export interface TextLine {
 const RESULT_WORDS = LETUI_LAYOUT_RESULT_WORDS;
 const LINE_WORDS = LETUI_LAYOUT_LINE_WORDS;
 const UNBOUNDED = LETUI_LAYOUT_UNBOUNDED;
+
+/**
+ * The deepest a layout tree (and so an element tree) may be, counted in
+ * nodes from the root to the deepest leaf: 256. Attaching past it throws a
+ * `LetuiError`; flexbox layout recurses once per level, and this
+ * bound keeps it far from any stack limit.
+ */
+export const MAX_LAYOUT_DEPTH: number = LETUI_LAYOUT_MAX_DEPTH;
 const SLOT = 2 ** 32;
 const WRAP_MODES: Record<WrapMode, number> = { word: LETUI_WRAP_WORD, char: LETUI_WRAP_CHAR, none: LETUI_WRAP_NONE };
 

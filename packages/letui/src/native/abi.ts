@@ -34,6 +34,8 @@ export const LETUI_CELL_WORDS = 4;
 export const LETUI_GLYPH_CONTINUATION = 0xffffffff;
 /** Glyph bit: the rest is an id into the screen's cluster pool. */
 export const LETUI_GLYPH_POOL_BIT = 0x80000000;
+/** The most code points one cell keeps of a grapheme cluster; the rest are dropped when it is drawn. */
+export const LETUI_MAX_CLUSTER_CHARS = 32;
 /** Color word of the terminal's default color. */
 export const LETUI_COLOR_DEFAULT = 0;
 /** Color tag of a 256-palette index (the index in the low byte). */
@@ -110,6 +112,8 @@ export const LETUI_LAYOUT_RESULT_WORDS = 8;
 export const LETUI_LAYOUT_LINE_WORDS = 4;
 /** Width or height for `letui_layout_compute`: no limit, size to content. */
 export const LETUI_LAYOUT_UNBOUNDED = 0xffffffff;
+/** The deepest a layout tree may be, in nodes from a root to its deepest leaf. */
+export const LETUI_LAYOUT_MAX_DEPTH = 256;
 /** Layout info word: generation, changed whenever scratch, results or lines move. */
 export const LETUI_LAYOUT_INFO_GENERATION = 0;
 /** Layout info word: number of live nodes. */

@@ -21,3 +21,9 @@ export async function load(url, context, next) {
   });
   return { format: "module", source: out.outputText, shortCircuit: true };
 }
+
+// Inside the checkout, `letui` resolves to its TypeScript sources (the
+// `letui-source` export condition), never to a stale compiled `dist/`.
+export async function resolve(specifier, context, next) {
+  return next(specifier, { ...context, conditions: [...context.conditions, "letui-source"] });
+}

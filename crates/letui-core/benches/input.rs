@@ -131,6 +131,20 @@ fn ascii(size: usize) -> Vec<u8> {
     out
 }
 
+/// Uniformly random bytes: event-dense garbage.
+fn random(size: usize) -> Vec<u8> {
+    let mut rng = Lcg(0xbad);
+    (0..size).map(|_| rng.next() as u8).collect()
+}
+
+/// An OSC 52 sequence of `size` bytes (past the string cap), then a key.
+fn long_osc(size: usize) -> Vec<u8> {
+    let mut out = b"\x1b]52;c;".to_vec();
+    out.resize(size, b'x');
+    out.extend_from_slice(b"\x07q");
+    out
+}
+
 /// Parses `input` in `chunk`-byte calls; returns the number of events.
 fn parse(p: &mut Parser, input: &[u8], chunk: usize, events: &mut Vec<Event>) -> usize {
     let mut n = 0;
@@ -169,6 +183,13 @@ fn bench(c: &mut Criterion) {
     report("mixed/4k-chunks", &mix, 4096);
     report("mixed/whole", &mix, mix.len());
     report("typing/ascii", &text, 4096);
+    report("garbage/random-4k-chunks", &random(1 << 22), 4096);
+    report("garbage/random-whole", &random(1 << 22), 1 << 22);
+    report("garbage/esc-whole", &vec![0x1b; 1 << 20], 1 << 20);
+    report("garbage/osc-10MB", &long_osc(10 << 20), 4096);
+    if std::env::var_os("LETUI_BENCH_FIGURES_ONLY").is_some() {
+        return;
+    }
 
     let mut g = c.benchmark_group("input");
     g.throughput(Throughput::Bytes(mix.len() as u64));

@@ -133,14 +133,25 @@ impl InputState {
             r.fill(0);
             match *e {
                 Event::Key(k) => {
-                    let name = k.code.name();
-                    let name = name.as_str().as_bytes();
-                    if used + name.len() > self.text.len() {
-                        // Names are at most a few bytes; the reserve above
-                        // covers them, this guards the slice.
-                        continue;
-                    }
-                    self.text[used..used + name.len()].copy_from_slice(name);
+                    let text = parser_text
+                        .get(k.text.start as usize..(k.text.start + k.text.len) as usize)
+                        .unwrap_or_default();
+                    let (name_at, name_len) = if names_itself(k.code, text) {
+                        // Most keys are named by their own text: point the
+                        // name at it rather than copying.
+                        (k.text.start as usize, text.len())
+                    } else {
+                        let name = k.code.name();
+                        let name = name.as_str().as_bytes();
+                        if used + name.len() > self.text.len() {
+                            // Names are at most a few bytes; the reserve
+                            // above covers them, this guards the slice.
+                            continue;
+                        }
+                        self.text[used..used + name.len()].copy_from_slice(name);
+                        used += name.len();
+                        (used - name.len(), name.len())
+                    };
                     r[0] = LetuiEventKind::Key as u32;
                     r[1] = match k.code {
                         letui_core::input::KeyCode::Char(c) => c as u32,
@@ -152,11 +163,10 @@ impl InputState {
                         KeyKind::Repeat => LetuiKeyKind::Repeat,
                         KeyKind::Release => LetuiKeyKind::Release,
                     }) as u32;
-                    r[4] = used as u32;
-                    r[5] = name.len() as u32;
+                    r[4] = name_at as u32;
+                    r[5] = name_len as u32;
                     r[6] = k.text.start;
                     r[7] = k.text.len;
-                    used += name.len();
                 }
                 Event::Mouse(m) => {
                     r[0] = LetuiEventKind::Mouse as u32;
@@ -339,4 +349,16 @@ pub unsafe extern "C" fn letui_input_expect_cursor_position(h: *mut LetuiInput) 
         s.parser.expect_cursor_position();
         Ok(0)
     })
+}
+/// True when a key's name is exactly its text: a character key typed as
+/// itself (lowercase ASCII, digits, punctuation, U+FFFD) and not space.
+fn names_itself(code: letui_core::input::KeyCode, text: &[u8]) -> bool {
+    match code {
+        letui_core::input::KeyCode::Char(c) => match text {
+            [b] => *b == c as u32 as u8 && c.is_ascii() && c != ' ' && !c.is_ascii_uppercase(),
+            [0xef, 0xbf, 0xbd] => c == '\u{fffd}',
+            _ => false,
+        },
+        _ => false,
+    }
 }

@@ -235,12 +235,10 @@ impl Parser {
         }
         let rest = &bytes[i..];
         let n = rest.iter().position(|&b| b < 0x20).unwrap_or(rest.len());
-        let room = self.opts.max_string.saturating_sub(len);
-        if n > room {
-            self.drop_seq();
-            return i + room;
-        }
-        let len = len + n;
+        // Past `max_string` nothing more is kept (strings are skipped
+        // today), but the string still runs to its terminator: its bytes
+        // are never decoded as keys.
+        let len = len.saturating_add(n).min(self.opts.max_string.max(1));
         let Some(&b) = rest.get(n) else {
             self.state = State::Str { intro, len, esc };
             return bytes.len();
@@ -568,21 +566,52 @@ mod tests {
     }
 
     #[test]
-    fn control_string_bound() {
+    fn control_strings_past_the_bound_run_to_their_terminator() {
+        for intro in [b']', b'P', b'_', b'^', b'X'] {
+            let mut p = Parser::with_options(ParserOptions {
+                max_string: 4,
+                ..ParserOptions::default()
+            });
+            let mut long = vec![0x1b, intro];
+            long.extend(b"abcdefgh");
+            assert!(feed_with(&mut p, &long).is_empty());
+            assert!(p.awaiting_end());
+            assert!(feed_with(&mut p, b"ijkl").is_empty());
+            assert_eq!(feed_with(&mut p, b"mn\x07q"), [r#"q "q""#]);
+            assert_eq!(
+                feed_with(&mut p, &[&long[..], b"\x1b\\r"].concat()),
+                [r#"r "r""#]
+            );
+        }
+        // Any other control byte still ends one, and is decoded.
         let mut p = Parser::with_options(ParserOptions {
             max_string: 4,
             ..ParserOptions::default()
         });
-        assert_eq!(feed_with(&mut p, b"\x1b]abcdef"), [r#"e "e""#, r#"f "f""#]);
-        let mut p = Parser::with_options(ParserOptions {
-            max_string: 4,
-            ..ParserOptions::default()
-        });
-        assert!(feed_with(&mut p, b"\x1b]ab").is_empty());
         assert_eq!(
-            feed_with(&mut p, b"cdef\x07"),
-            [r#"e "e""#, r#"f "f""#, "ctrl+g"]
+            feed_with(&mut p, b"\x1b]abcdefgh\rz"),
+            ["enter", r#"z "z""#]
         );
+    }
+
+    #[test]
+    fn a_10_mib_osc_52_is_skipped_whole() {
+        let mut osc = b"\x1b]52;c;".to_vec();
+        osc.resize(10 << 20, b'x');
+        let mut p = Parser::new();
+        let mut out = Vec::new();
+        for c in osc.chunks(4096) {
+            p.feed(c, &mut out);
+        }
+        assert!(out.is_empty(), "{} events", out.len());
+        assert_eq!(feed_with(&mut p, b"\x07a"), [r#"a "a""#]);
+        // Unterminated, abort (the caller's long timeout) drops it.
+        for c in osc.chunks(4096) {
+            p.feed(c, &mut out);
+        }
+        p.abort(&mut out);
+        assert!(out.is_empty());
+        assert_eq!(feed_with(&mut p, b"b"), [r#"b "b""#]);
     }
 
     #[test]

@@ -80,9 +80,9 @@ pub struct ParserOptions {
     /// Most bytes of one bracketed paste kept; the rest is dropped and the
     /// paste flagged truncated. Default 32 MiB, at most 1 GiB.
     pub max_paste: usize,
-    /// Most bytes of one OSC/DCS/APC/PM/SOS string skipped; past that the
-    /// string is abandoned and the following bytes are decoded as input.
-    /// Default 1 MiB.
+    /// Most bytes of one OSC/DCS/APC/PM/SOS string kept. A longer string
+    /// is still skipped through its terminator (BEL, `ESC \\`, or another
+    /// control byte); its bytes never become keys. Default 1 MiB.
     pub max_string: usize,
     /// Turn CR LF and lone CR into LF in pastes. Default true.
     pub normalize_paste_newlines: bool,

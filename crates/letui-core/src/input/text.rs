@@ -93,36 +93,14 @@ pub(super) fn emit_keys(text: &TextBuf, start: usize, out: &mut Vec<Event>) {
     };
     let bytes = run.as_bytes();
     out.reserve(bytes.len());
-    // Offsets fit in u32: the buffer never grows past u32::MAX.
     let base = start as u32;
     if run.is_ascii() {
         push_ascii(bytes, base, out);
-        return;
-    }
-    let n = bytes.len();
-    let mut i = 0;
-    while i < n {
-        // ASCII up to the next non-ASCII byte; the ASCII byte just before it
-        // may start its cluster, so it goes with it.
-        let p = bytes[i..]
-            .iter()
-            .position(|b| !b.is_ascii())
-            .map_or(n, |p| i + p);
-        let seg = if p < n { p.saturating_sub(1).max(i) } else { p };
-        push_ascii(&bytes[i..seg], base + i as u32, out);
-        if p == n {
-            break;
-        }
-        // The stretch ends after an ASCII byte followed by ASCII (or the end).
-        let end = (p..n)
-            .find(|&k| bytes[k].is_ascii() && bytes.get(k + 1).is_none_or(u8::is_ascii))
-            .map_or(n, |k| k + 1);
-        emit_clusters(&run[seg..end], base + seg as u32, out);
-        i = end;
+    } else {
+        emit_clusters(run, base, out);
     }
 }
 
-/// Emits the key events of typed ASCII bytes found at `base` in the buffer.
 #[inline]
 fn push_ascii(bytes: &[u8], base: u32, out: &mut Vec<Event>) {
     // `extend` over an exact-size iterator writes without per-event checks.
@@ -148,19 +126,48 @@ fn ascii_key(b: u8, at: u32) -> Event {
 }
 
 /// Emits one key per grapheme cluster of `s`, found at `base` in the buffer.
+/// True when the text at the start of `rest` is a character that never
+/// joins the one before it into a cluster: printable ASCII or U+FFFD
+/// (grapheme break property Other, and not Prepend), or the end of text.
+#[inline]
+fn starts_alone(rest: &[u8]) -> bool {
+    match rest.first() {
+        None => true,
+        Some(&b) if b < 0x80 => (0x20..0x7f).contains(&b),
+        Some(&0xef) => rest.starts_with("\u{fffd}".as_bytes()),
+        Some(_) => false,
+    }
+}
+
 fn emit_clusters(s: &str, base: u32, out: &mut Vec<Event>) {
-    for (i, g) in s.grapheme_indices(true) {
-        let Some(first) = g.chars().next() else {
-            continue;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // `i` is a cluster boundary. When the character there and the one
+        // after it both stand alone, the cluster is that one character:
+        // no segmenter needed (typed ASCII, and garbage, are mostly this).
+        let b = bytes[i];
+        let first = if b < 0x80 {
+            char::from(b)
+        } else if b == 0xef && bytes[i..].starts_with("\u{fffd}".as_bytes()) {
+            '\u{fffd}'
+        } else {
+            s[i..].chars().next().unwrap_or('\u{fffd}')
         };
-        if is_c1(first) {
-            continue;
+        let flen = first.len_utf8();
+        let len = if starts_alone(&bytes[i..]) && starts_alone(&bytes[i + flen..]) {
+            flen
+        } else {
+            s[i..].graphemes(true).next().map_or(flen, str::len)
+        };
+        if !is_c1(first) {
+            let (code, modifiers) = char_key(first);
+            out.push(Event::Key(
+                KeyEvent::new(code, modifiers)
+                    .with_text(TextRange::new(base + i as u32, len as u32)),
+            ));
         }
-        let (code, modifiers) = char_key(first);
-        out.push(Event::Key(
-            KeyEvent::new(code, modifiers)
-                .with_text(TextRange::new(base + i as u32, g.len() as u32)),
-        ));
+        i += len;
     }
 }
 

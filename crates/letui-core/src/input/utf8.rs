@@ -118,26 +118,77 @@ impl Partial {
 /// If `bytes` ends with a valid but incomplete sequence, it is not decoded:
 /// its length is returned (0 otherwise) so that the caller can keep it for
 /// the next chunk or replace it.
-pub(super) fn push_lossy(mut bytes: &[u8], dst: &mut String) -> usize {
-    loop {
-        match std::str::from_utf8(bytes) {
-            Ok(s) => {
-                dst.push_str(s);
-                return 0;
-            }
-            Err(e) => {
-                let (valid, rest) = bytes.split_at(e.valid_up_to());
-                // `valid` is valid UTF-8 by construction.
-                dst.push_str(std::str::from_utf8(valid).unwrap_or_default());
-                match e.error_len() {
-                    Some(n) => {
-                        dst.push(REPLACEMENT);
-                        bytes = &rest[n..];
-                    }
-                    None => return rest.len(),
-                }
-            }
+pub(super) fn push_lossy(bytes: &[u8], dst: &mut String) -> usize {
+    // Valid text (the usual case) is one validation and one copy.
+    let bad = match std::str::from_utf8(bytes) {
+        Ok(s) => {
+            dst.push_str(s);
+            return 0;
         }
+        Err(e) => e.valid_up_to(),
+    };
+    dst.push_str(std::str::from_utf8(&bytes[..bad]).unwrap_or_default());
+    // Each byte left becomes at most 3 (one U+FFFD).
+    dst.reserve((bytes.len() - bad) * 3);
+    // Garbage: one sequence at a time, without a validation per byte.
+    let mut i = bad;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            dst.push(char::from(b));
+            i += 1;
+            continue;
+        }
+        match decode(&bytes[i..]) {
+            Decoded::Char(c, n) => {
+                dst.push(c);
+                i += n;
+            }
+            Decoded::Invalid(n) => {
+                dst.push(REPLACEMENT);
+                i += n;
+            }
+            Decoded::Cut => return bytes.len() - i,
+        }
+    }
+    0
+}
+
+/// One multi-byte sequence at the start of `bytes`.
+enum Decoded {
+    /// A character and its length.
+    Char(char, usize),
+    /// A maximal invalid subpart of this many bytes (one U+FFFD).
+    Invalid(usize),
+    /// A valid prefix cut by the end of `bytes`.
+    Cut,
+}
+
+#[inline]
+fn decode(bytes: &[u8]) -> Decoded {
+    let lead = bytes[0];
+    let need = usize::from(sequence_len(lead));
+    if need < 2 {
+        return Decoded::Invalid(1);
+    }
+    let mut cp = u32::from(lead) & (0x7f >> need);
+    for k in 1..need {
+        let Some(&b) = bytes.get(k) else {
+            return Decoded::Cut;
+        };
+        let (lo, hi) = if k == 1 {
+            second_range(lead)
+        } else {
+            (0x80, 0xbf)
+        };
+        if b < lo || b > hi {
+            return Decoded::Invalid(k);
+        }
+        cp = (cp << 6) | (u32::from(b) & 0x3f);
+    }
+    match char::from_u32(cp) {
+        Some(c) => Decoded::Char(c, need),
+        None => Decoded::Invalid(need),
     }
 }
 

@@ -395,15 +395,15 @@ export class App {
         if (f) this.focus(f);
         this.#pressed = target;
       }
-      if (bubble(mouseEvent(e, target), target, (el) => el.handlers.onMouse)) return;
+      if (bubbleMouse(e, target, (el) => el.handlers.onMouse)) return;
       if (e.kind === "wheel") {
-        bubble(mouseEvent(e, target), target, (el) => el.handlers.onWheel ?? (el.scrollable ? (w) => scrollBy(el, w) : undefined));
+        bubbleMouse(e, target, (el) => el.handlers.onWheel ?? (el.scrollable ? (w) => scrollBy(el, w) : undefined));
       }
       if (e.kind === "up" && e.button === "left") {
         const pressed = this.#pressed;
         this.#pressed = null;
         if (pressed && (pressed === target || isAncestor(pressed, target) || isAncestor(target, pressed))) {
-          bubble(mouseEvent(e, target), target, (el) => el.handlers.onClick);
+          bubbleMouse(e, target, (el) => el.handlers.onClick);
         }
       }
     });
@@ -446,14 +446,20 @@ export class App {
   }
 }
 
-/** A mouse event for dispatch, with coordinates relative to the handler's element. */
-function mouseEvent(e: MouseEvent, target: Element): ElementMouseEvent {
-  const ev = withPropagation(e, target) as ElementMouseEvent;
-  Object.defineProperties(ev, {
-    localX: { get: () => e.x - ev.currentTarget.view.x },
-    localY: { get: () => e.y - ev.currentTarget.view.y },
+/**
+ * Dispatches a mouse event from `target` up, with `localX`/`localY` set
+ * relative to each handler's element before it runs.
+ */
+function bubbleMouse(
+  e: MouseEvent,
+  target: Element,
+  pick: (el: Element) => ((e: ElementMouseEvent) => void) | undefined,
+): boolean {
+  const ev = withPropagation(e, target) as ElementMouseEvent & { localX: number; localY: number };
+  return bubble(ev, target, pick, (el) => {
+    ev.localX = e.x - el.view.x;
+    ev.localY = e.y - el.view.y;
   });
-  return ev;
 }
 
 function union(a: Rect, b: Rect): Rect {

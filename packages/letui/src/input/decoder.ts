@@ -46,6 +46,161 @@ function table<T>(entries: [number, T][]): T[] {
 
 const decoder = new TextDecoder();
 
+/**
+ * A decoded key. A class rather than a literal plus closures: a burst of
+ * garbage is millions of keys, and this keeps each one a single object of
+ * one shape.
+ */
+class Key implements KeyEvent {
+  readonly type = "key" as const;
+  readonly shift: boolean;
+  readonly alt: boolean;
+  readonly ctrl: boolean;
+  readonly super: boolean;
+  readonly hyper: boolean;
+  readonly meta: boolean;
+  #prevented = false;
+  // Set when dispatched through an element tree. Declared, so that
+  // dispatch writes fields a key already has: adding properties to
+  // millions of objects is slow (very slow on V8).
+  propagationStopped = false;
+  target: unknown = null;
+  currentTarget: unknown = null;
+
+  constructor(
+    mods: number,
+    readonly name: string,
+    readonly text: string,
+    readonly kind: KeyEvent["kind"],
+    readonly combo: string,
+  ) {
+    this.shift = (mods & abi.LETUI_MOD_SHIFT) !== 0;
+    this.alt = (mods & abi.LETUI_MOD_ALT) !== 0;
+    this.ctrl = (mods & abi.LETUI_MOD_CTRL) !== 0;
+    this.super = (mods & abi.LETUI_MOD_SUPER) !== 0;
+    this.hyper = (mods & abi.LETUI_MOD_HYPER) !== 0;
+    this.meta = (mods & abi.LETUI_MOD_META) !== 0;
+  }
+
+  preventDefault(): void {
+    this.#prevented = true;
+  }
+
+  get defaultPrevented(): boolean {
+    return this.#prevented;
+  }
+
+  /** Stops the key from reaching ancestors (see `Propagation`). */
+  stopPropagation(): void {
+    this.propagationStopped = true;
+  }
+}
+
+/** A decoded mouse event; a class for the same reasons as {@link Key}. */
+class Mouse implements MouseEvent {
+  readonly type = "mouse" as const;
+  readonly shift: boolean;
+  readonly alt: boolean;
+  readonly ctrl: boolean;
+  #prevented = false;
+  // Set when dispatched through an element tree (see Key).
+  propagationStopped = false;
+  target: unknown = null;
+  currentTarget: unknown = null;
+  localX = 0;
+  localY = 0;
+
+  constructor(
+    readonly x: number,
+    readonly y: number,
+    readonly button: MouseButton,
+    readonly kind: MouseEvent["kind"],
+    mods: number,
+  ) {
+    this.shift = (mods & abi.LETUI_MOD_SHIFT) !== 0;
+    this.alt = (mods & abi.LETUI_MOD_ALT) !== 0;
+    this.ctrl = (mods & abi.LETUI_MOD_CTRL) !== 0;
+  }
+
+  preventDefault(): void {
+    this.#prevented = true;
+  }
+
+  get defaultPrevented(): boolean {
+    return this.#prevented;
+  }
+
+  /** Stops the event from reaching ancestors (see `Propagation`). */
+  stopPropagation(): void {
+    this.propagationStopped = true;
+  }
+}
+
+/** The modifier words of a combo, in order. */
+const MOD_NAMES: [number, string][] = [
+  [abi.LETUI_MOD_CTRL, "ctrl"],
+  [abi.LETUI_MOD_ALT, "alt"],
+  [abi.LETUI_MOD_SHIFT, "shift"],
+  [abi.LETUI_MOD_SUPER, "super"],
+  [abi.LETUI_MOD_HYPER, "hyper"],
+  [abi.LETUI_MOD_META, "meta"],
+];
+
+/** Combos by modifier bits, then by key name (bounded: names are few). */
+const combos = new Map<number, Map<string, string>>();
+
+function combo(mods: number, name: string): string {
+  if (mods === 0) return name;
+  let byName = combos.get(mods);
+  if (!byName) {
+    byName = new Map();
+    combos.set(mods, byName);
+  }
+  let c = byName.get(name);
+  if (c === undefined) {
+    c = MOD_NAMES.filter(([bit]) => (mods & bit) !== 0)
+      .map(([, n]) => n)
+      .concat(name)
+      .join("+");
+    if (byName.size < 4096) byName.set(name, c);
+  }
+  return c;
+}
+
+/** One-byte strings, made once. */
+const ASCII = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
+const REPLACEMENT = "\ufffd";
+
+/** Decoded strings of 2 to 4 bytes (one character, mostly), by their bytes; bounded. */
+const short = new Map<number, string>();
+
+/**
+ * Text from the shared buffer. A key's text is mostly one character:
+ * ASCII comes from a table and other short strings from a cache, so that
+ * a burst of keys costs no decoder call per key.
+ */
+function textAt(bytes: Uint8Array, offset: number, len: number): string {
+  if (len === 1) {
+    const b = bytes[offset] ?? 0;
+    if (b < 0x80) return ASCII[b] as string;
+  } else if (len === 0) {
+    return "";
+  } else if (len === 3 && bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd) {
+    return REPLACEMENT;
+  } else if (len <= 4) {
+    // Bytes of a short string, with its length: a unique number.
+    let k = len;
+    for (let i = 0; i < len; i++) k = k * 256 + (bytes[offset + i] ?? 0);
+    let s = short.get(k);
+    if (s === undefined) {
+      s = decoder.decode(bytes.subarray(offset, offset + len));
+      if (short.size < 65536) short.set(k, s);
+    }
+    return s;
+  }
+  return decoder.decode(bytes.subarray(offset, offset + len));
+}
+
 /** Options of an {@link InputDecoder}. */
 export interface InputDecoderOptions {
   /**
@@ -107,75 +262,47 @@ export class InputDecoder extends NativeObject {
 
   #read(n: number): (InputEvent | ReplyEvent)[] {
     const { records: r, text } = this.#views.current;
-    const str = (offset: number, len: number) => (len === 0 ? "" : decoder.decode(text.subarray(offset, offset + len)));
     const out: (InputEvent | ReplyEvent)[] = [];
     for (let i = 0; i < n; i++) {
       const o = i * RECORD_WORDS;
       const kind = r[o] ?? 0;
-      const w = (k: number) => r[o + k] ?? 0;
       switch (kind) {
         case abi.LETUI_EVENT_KIND_KEY: {
-          const mods = w(2);
-          const name = str(w(4), w(5));
-          const m = {
-            shift: (mods & abi.LETUI_MOD_SHIFT) !== 0,
-            alt: (mods & abi.LETUI_MOD_ALT) !== 0,
-            ctrl: (mods & abi.LETUI_MOD_CTRL) !== 0,
-            super: (mods & abi.LETUI_MOD_SUPER) !== 0,
-            hyper: (mods & abi.LETUI_MOD_HYPER) !== 0,
-            meta: (mods & abi.LETUI_MOD_META) !== 0,
-          };
-          const parts: string[] = [];
-          if (m.ctrl) parts.push("ctrl");
-          if (m.alt) parts.push("alt");
-          if (m.shift) parts.push("shift");
-          if (m.super) parts.push("super");
-          if (m.hyper) parts.push("hyper");
-          if (m.meta) parts.push("meta");
-          parts.push(name);
-          const ev: KeyEvent = Object.assign(eventBase(), m, {
-            type: "key" as const,
-            name,
-            text: str(w(6), w(7)),
-            kind: KEY_KINDS[w(3)] ?? "press",
-            combo: parts.join("+"),
-          });
-          out.push(ev);
+          const mods = (r[o + 2] as number);
+          const name = textAt(text, (r[o + 4] as number), (r[o + 5] as number));
+          // The text is most often the name itself (same bytes).
+          const t = (r[o + 6] as number) === (r[o + 4] as number) && (r[o + 7] as number) === (r[o + 5] as number) ? name : textAt(text, (r[o + 6] as number), (r[o + 7] as number));
+          out.push(new Key(mods, name, t, KEY_KINDS[(r[o + 3] as number)] ?? "press", combo(mods, name)));
           break;
         }
-        case abi.LETUI_EVENT_KIND_MOUSE: {
-          const mods = w(5);
+        case abi.LETUI_EVENT_KIND_MOUSE:
           out.push(
-            Object.assign(eventBase(), {
-              type: "mouse" as const,
-              x: w(1),
-              y: w(2),
-              button: BUTTONS[w(3)] ?? "none",
-              kind: MOUSE_KINDS[w(4)] ?? "move",
-              shift: (mods & abi.LETUI_MOD_SHIFT) !== 0,
-              alt: (mods & abi.LETUI_MOD_ALT) !== 0,
-              ctrl: (mods & abi.LETUI_MOD_CTRL) !== 0,
-            }),
+            new Mouse(
+              r[o + 1] as number,
+              r[o + 2] as number,
+              BUTTONS[r[o + 3] as number] ?? "none",
+              MOUSE_KINDS[r[o + 4] as number] ?? "move",
+              r[o + 5] as number,
+            ),
           );
           break;
-        }
         case abi.LETUI_EVENT_KIND_PASTE:
-          out.push(Object.assign(eventBase(), { type: "paste" as const, text: str(w(1), w(2)), truncated: w(3) === 1 }));
+          out.push(Object.assign(eventBase(), { type: "paste" as const, text: textAt(text, r[o + 1] as number, r[o + 2] as number), truncated: (r[o + 3] as number) === 1 }));
           break;
         case abi.LETUI_EVENT_KIND_FOCUS:
-          out.push(Object.assign(eventBase(), { type: "focus" as const, focused: w(1) === 1 }));
+          out.push(Object.assign(eventBase(), { type: "focus" as const, focused: (r[o + 1] as number) === 1 }));
           break;
         case abi.LETUI_EVENT_KIND_CURSOR_POSITION:
-          out.push({ type: "cursorPosition", row: w(1), col: w(2) });
+          out.push({ type: "cursorPosition", row: (r[o + 1] as number), col: (r[o + 2] as number) });
           break;
         case abi.LETUI_EVENT_KIND_DEVICE_ATTRIBUTES:
-          out.push({ type: "deviceAttributes", class: w(1) });
+          out.push({ type: "deviceAttributes", class: (r[o + 1] as number) });
           break;
         case abi.LETUI_EVENT_KIND_KEYBOARD_FLAGS:
-          out.push({ type: "keyboardFlags", flags: w(1) });
+          out.push({ type: "keyboardFlags", flags: (r[o + 1] as number) });
           break;
         case abi.LETUI_EVENT_KIND_MODE_REPORT:
-          out.push({ type: "modeReport", mode: w(1), private: w(2) === 1, state: w(3) });
+          out.push({ type: "modeReport", mode: (r[o + 1] as number), private: (r[o + 2] as number) === 1, state: (r[o + 3] as number) });
           break;
       }
     }

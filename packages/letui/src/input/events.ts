@@ -113,6 +113,14 @@ export type ReplyEvent =
 /** Every event an application receives. */
 export type InputEvent = KeyEvent | MouseEvent | PasteEvent | FocusEvent | ResizeEvent;
 
+/**
+ * The `stopPropagation` of every event dispatched through an element
+ * tree: one shared function (events are many, closures per event cost).
+ */
+export function stopPropagation(this: { propagationStopped: boolean }): void {
+  this.propagationStopped = true;
+}
+
 /** Makes the `preventDefault` part of an event object. */
 export function eventBase(): EventBase {
   let prevented = false;

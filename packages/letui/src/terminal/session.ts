@@ -298,6 +298,11 @@ export class Terminal extends NativeObject implements guard.Guarded {
   #emit<K extends keyof TerminalEvents>(type: K, event: TerminalEvents[K]): void {
     const set = this.#handlers.get(type);
     if (!set) return;
+    if (set.size === 1) {
+      // The usual case (the app's handler): no copy per event.
+      (set.values().next().value as Handler<TerminalEvents[K]>)(event);
+      return;
+    }
     for (const h of [...set]) (h as Handler<TerminalEvents[K]>)(event);
   }
 

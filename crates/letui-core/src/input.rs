@@ -34,6 +34,7 @@ mod key;
 mod kitty;
 mod modifiers;
 mod mouse;
+mod params;
 mod parser;
 mod paste;
 mod text;

@@ -2,10 +2,11 @@
 //! X10 mouse reports, control strings and bracketed pastes (see the contract
 //! at the top of `parser.rs`).
 
-use super::csi::{self, Action, MAX_SEQ};
+use super::csi::{self, Action};
 use super::event::Event;
 use super::key::{KeyCode, KeyEvent};
 use super::modifiers::Modifiers;
+use super::params::MAX_SEQ;
 use super::parser::{Parser, State};
 use super::paste::Emit;
 

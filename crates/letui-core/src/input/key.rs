@@ -467,6 +467,20 @@ impl fmt::Display for KeyName {
     }
 }
 
+/// The keypad digit keys, 0 to 9.
+pub(super) const KEYPAD_DIGITS: [KeypadKey; 10] = [
+    KeypadKey::Num0,
+    KeypadKey::Num1,
+    KeypadKey::Num2,
+    KeypadKey::Num3,
+    KeypadKey::Num4,
+    KeypadKey::Num5,
+    KeypadKey::Num6,
+    KeypadKey::Num7,
+    KeypadKey::Num8,
+    KeypadKey::Num9,
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,10 +2,10 @@
 //! text u`, its functional keys in the private use area, and xterm's
 //! `modifyOtherKeys` form `CSI 27 ; mods ; code ~` which shares its decoding.
 
-use super::csi::{KEYPAD_DIGITS, Params};
 use super::event::TextRange;
-use super::key::{KeyCode, KeyEvent, KeyKind, KeypadKey, MediaKey, ModifierKey};
+use super::key::{KEYPAD_DIGITS, KeyCode, KeyEvent, KeyKind, KeypadKey, MediaKey, ModifierKey};
 use super::modifiers::Modifiers;
+use super::params::Params;
 use super::text::{TextBuf, char_key};
 
 /// The functional key for a code point in kitty's private use range
@@ -219,7 +219,7 @@ fn push_derived(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::csi::parse;
+    use crate::input::params::parse;
 
     fn u(seq: &str) -> Option<(KeyEvent, String)> {
         let c = format!("{seq}u");

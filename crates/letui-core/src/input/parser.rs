@@ -52,10 +52,10 @@
 //!   the string and is decoded as input, so a stuck reply cannot eat keys
 //!   for long; `abort` drops one that stalls.
 
-use super::csi::{MAX_SEQ, Params};
 use super::event::Event;
 use super::key::{KeyCode, KeyEvent};
 use super::modifiers::Modifiers;
+use super::params::{MAX_SEQ, Params};
 use super::paste::{Emit, PasteBuf};
 use super::text::{TextBuf, char_key};
 use super::utf8::{Partial, REPLACEMENT};

@@ -55,3 +55,27 @@ describe("decoded mouse events", () => {
     expect(wheel).toMatchObject({ type: "mouse", x: 2, y: 3, button: "wheelUp", kind: "wheel", shift: true });
   });
 });
+
+describe("big chunks", () => {
+  test("a chunk of any size decodes as its slices would, sequences split across slices included", () => {
+    const parts: string[] = [];
+    for (let i = 0; i < 6000; i++) parts.push(i % 3 === 0 ? "\x1b[1;5A" : i % 3 === 1 ? "中" : "x");
+    const bytes = enc.encode(parts.join(""));
+    expect(bytes.length).toBeGreaterThan(3 * 4096);
+    using whole = new InputDecoder();
+    using small = new InputDecoder();
+    const a = whole.feed(bytes).map((e) => (e.type === "key" ? e.combo : e.type));
+    const b: string[] = [];
+    for (let at = 0; at < bytes.length; at += 7) for (const e of small.feed(bytes.subarray(at, at + 7))) b.push(e.type === "key" ? e.combo : e.type);
+    expect(a.length).toBe(6000);
+    expect(a).toEqual(b);
+  });
+
+  test("1 MiB of ESC bytes is half a million Alt+Escape keys, in one call", () => {
+    using d = new InputDecoder();
+    const events = d.feed(new Uint8Array(1 << 20).fill(0x1b));
+    expect(events.length).toBe((1 << 19) - 1);
+    expect((events[0] as KeyEvent).combo).toBe("alt+escape");
+    expect(d.pending).toBe(true);
+  });
+});

@@ -9,6 +9,9 @@ import { eventBase, type InputEvent, type KeyEvent, type MouseButton, type Mouse
 
 const RECORD_WORDS = abi.LETUI_INPUT_RECORD_WORDS;
 
+/** Most bytes decoded per native call. */
+const FEED_SLICE = 4096;
+
 /** Mouse buttons by wire number. */
 const BUTTONS = table<MouseButton>([
   [abi.LETUI_MOUSE_BUTTON_NONE, "none"],
@@ -241,8 +244,14 @@ export class InputDecoder extends NativeObject {
 
   /** Decodes a chunk and returns its events (and replies, in order). */
   feed(chunk: Uint8Array): (InputEvent | ReplyEvent)[] {
-    if (chunk.length === 0) return [];
-    return this.#read(ni.inputFeed(this.handle, chunk));
+    if (chunk.length <= FEED_SLICE) return chunk.length === 0 ? [] : this.#read(ni.inputFeed(this.handle, chunk));
+    // Natively in slices, so that the native event buffers stay small
+    // whatever the chunk (1 MiB of ESC bytes is half a million events).
+    const out: (InputEvent | ReplyEvent)[] = [];
+    for (let at = 0; at < chunk.length; at += FEED_SLICE) {
+      for (const e of this.#read(ni.inputFeed(this.handle, chunk.subarray(at, at + FEED_SLICE)))) out.push(e);
+    }
+    return out;
   }
 
   /** Resolves input waiting for a timeout: a lone ESC becomes the Escape key. */

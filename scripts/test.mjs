@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Runs every test: Rust (unit, integration, property, FFI misuse), the
-// TypeScript type check, and Bun's tests (binding, components, terminal
-// end-to-end tests under tmux). Exits non-zero if any part fails.
+// TypeScript type check, the FFI tests under valgrind, and Bun's tests
+// (binding, components, terminal end-to-end tests under tmux, the API
+// fuzz and the output stall on Bun, Node and Deno). Exits non-zero if any
+// part fails.
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,6 +15,7 @@ const tsc = join(root, "node_modules", ".bin", "tsc");
 const steps = [
   ["Rust tests", "cargo", ["test", "--workspace"]],
   ["TypeScript type check", tsc, ["-p", "packages/letui/tsconfig.json", "--noEmit"]],
+  ["FFI tests under valgrind", "node", ["scripts/valgrind.mjs"]],
   ["Bun tests", bun, ["test"]],
 ];
 

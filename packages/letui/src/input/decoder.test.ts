@@ -79,3 +79,13 @@ describe("big chunks", () => {
     expect(d.pending).toBe(true);
   });
 });
+
+describe("options", () => {
+  test("a bad maxPaste is a LetuiError on every runtime (Deno's FFI threw a TypeError for NaN)", () => {
+    for (const bad of [NaN, -1, 1.5, Infinity]) {
+      expect(() => new InputDecoder({ maxPaste: bad })).toThrow(/maxPaste must be a whole number/);
+    }
+    using d = new InputDecoder({ maxPaste: 2 ** 40 });
+    expect(d.feed(enc.encode("a")).length).toBe(1);
+  });
+});

@@ -2,6 +2,7 @@
  * The input decoder: one native call per chunk of terminal input, events
  * read back from shared records and turned into typed objects.
  */
+import { argumentError } from "../errors.ts";
 import * as abi from "../native/abi.ts";
 import * as ni from "../native/input.ts";
 import { NativeObject, SharedViews } from "../native/object.ts";
@@ -224,7 +225,10 @@ export class InputDecoder extends NativeObject {
 
   constructor(options: InputDecoderOptions = {}) {
     const max = options.maxPaste ?? 0;
-    super("InputDecoder", ni.inputNew(Math.max(0, Math.min(max, 2 ** 30))), ni.inputFree);
+    if (!Number.isInteger(max) || max < 0) {
+      throw argumentError(`InputDecoder: maxPaste must be a whole number of bytes (0 for the default), got ${max}`);
+    }
+    super("InputDecoder", ni.inputNew(Math.min(max, 2 ** 30)), ni.inputFree);
     this.#views = new SharedViews(() => ni.inputViews(this.handle), abi.LETUI_INPUT_INFO_GENERATION, ni.NO_INPUT_VIEWS);
   }
 

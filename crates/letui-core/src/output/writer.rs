@@ -1,10 +1,12 @@
 //! [`Writer`]: a sink on a descriptor that never blocks its caller.
 //!
-//! A send first tries to write on the caller's thread, without waiting
-//! (the descriptor is our own and non-blocking): a frame the terminal
-//! takes at once costs no thread hand-off. What the terminal does not take
-//! is kept and written by the writer's thread, which waits for the
-//! terminal as long as it has to. Until that is done the writer is not
+//! A send first writes on the caller's thread (the descriptor is our own
+//! and non-blocking), waiting at most [`DIRECT_WAIT`] in all for the
+//! terminal to take more: a frame a reading terminal takes within that
+//! costs no thread hand-off (a pty takes a few KiB at a time, so frames
+//! of more than that used to wait for the thread's wake-up). What the
+//! terminal does not take by then is kept and written by the writer's
+//! thread, which waits for the terminal as long as it has to. Until that is done the writer is not
 //! [`ready`](SinkState::ready), and the caller holds later frames back.
 //!
 //! When the queue empties, a notifier (if armed) is called on the
@@ -25,6 +27,11 @@ use super::sink::{Sink, SinkState};
 /// How long a dropped writer's thread keeps trying to deliver what it
 /// still has.
 pub const CLOSE_GRACE: Duration = Duration::from_secs(2);
+
+/// The longest a send waits on the caller's thread for the terminal to
+/// take more, in all: short against a frame at 60 Hz and against a 5 ms
+/// timer budget, long against a terminal that is reading.
+pub const DIRECT_WAIT: Duration = Duration::from_millis(2);
 
 /// How often the thread, waiting for a stalled terminal, looks whether it
 /// was closed.
@@ -191,7 +198,9 @@ impl Sink for Writer {
         }
         let mut rest = bytes;
         if self.direct && s.idle() {
-            // Nothing queued: what the terminal takes now costs no hand-off.
+            // Nothing queued: what the terminal takes within DIRECT_WAIT
+            // costs no hand-off.
+            let deadline = Instant::now() + DIRECT_WAIT;
             loop {
                 match write_some(&self.shared.fd, rest) {
                     Ok(Progress::Wrote(n)) => {
@@ -200,7 +209,17 @@ impl Sink for Writer {
                             return Ok(());
                         }
                     }
-                    Ok(Progress::Full) => break,
+                    Ok(Progress::Full) => {
+                        let left = deadline.saturating_duration_since(Instant::now());
+                        match wait_writable(&self.shared.fd, left) {
+                            Ok(true) if !left.is_zero() => {}
+                            Ok(_) => break,
+                            Err(e) => {
+                                fail(&mut s, &e);
+                                return Err(e);
+                            }
+                        }
+                    }
                     Err(e) => {
                         fail(&mut s, &e);
                         return Err(e);

@@ -13,7 +13,7 @@
 // from the PyPI package `ziglang`, installed into .build/tools on first
 // use), so that they load on any distribution from 2018 on.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -135,7 +135,7 @@ export function assembleMain() {
     types: "./dist/index.d.ts",
     exports,
     bin: dev.bin,
-    files: ["dist", "README.md", "LICENSE"],
+    files: ["dist", "bin", "README.md", "LICENSE"],
     dependencies: dev.dependencies,
     optionalDependencies: Object.fromEntries(MATRIX.map((e) => [`@letui/${e.key}`, dev.version])),
     engines: dev.engines,
@@ -145,6 +145,7 @@ export function assembleMain() {
   writeFileSync(join(dir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   copyFileSync(join(root, "README.md"), join(dir, "README.md"));
   copyFileSync(join(root, "LICENSE"), join(dir, "LICENSE"));
+  cpSync(join(root, "packages", "letui", "bin"), join(dir, "bin"), { recursive: true });
   return dir;
 }
 

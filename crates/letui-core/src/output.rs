@@ -13,7 +13,7 @@ pub mod writer;
 use std::io;
 
 #[doc(inline)]
-pub use fd::{FdSink, open_output};
+pub use fd::{FdSink, open_output, write_all_within};
 #[doc(inline)]
 pub use sink::{Sink, SinkState};
 #[doc(inline)]

@@ -15,6 +15,6 @@ pub mod tty;
 #[doc(inline)]
 pub use modes::{Modes, MouseMode};
 #[doc(inline)]
-pub use session::{CONTROL_TIMEOUT, RestorePlan, Session, SessionError};
+pub use session::{CONTROL_TIMEOUT, RestorePlan, Session, SessionError, reset, reset_sequence};
 #[doc(inline)]
-pub use tty::{TtyError, TtyState, window_size, window_size_raw};
+pub use tty::{TtyError, TtyState, make_sane, window_size, window_size_raw};

@@ -1893,6 +1893,14 @@ int32_t letui_terminal_drain_input(struct LetuiTerminal *h, uint32_t quiet_ms, u
 int32_t letui_terminal_size(struct LetuiTerminal *h, uint32_t *size);
 
 /*
+ Repairs a terminal a killed program left broken (raw, alternate
+ screen, mouse reporting, keyboard protocols): turns every mode off on
+ `output_fd` and puts `input_fd` back into cooked, blocking mode. Needs
+ no terminal object; for `letui reset`.
+ */
+int32_t letui_terminal_reset(int32_t input_fd, int32_t output_fd);
+
+/*
  Returns the display width in cells of the UTF-8 text at `text`/`len`,
  or a negative status.
 

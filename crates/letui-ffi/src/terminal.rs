@@ -275,3 +275,16 @@ pub unsafe extern "C" fn letui_terminal_size(h: *mut LetuiTerminal, size: *mut u
         Ok(0)
     })
 }
+
+/// Repairs a terminal a killed program left broken (raw, alternate
+/// screen, mouse reporting, keyboard protocols): turns every mode off on
+/// `output_fd` and puts `input_fd` back into cooked, blocking mode. Needs
+/// no terminal object; for `letui reset`.
+#[unsafe(no_mangle)]
+pub extern "C" fn letui_terminal_reset(input_fd: i32, output_fd: i32) -> i32 {
+    guard(|| {
+        letui_core::terminal::reset(borrow_open(input_fd)?, borrow_open(output_fd)?)
+            .map_err(session_error)?;
+        Ok(0)
+    })
+}

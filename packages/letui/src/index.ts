@@ -53,9 +53,10 @@ export type {
   ResizeEvent,
 } from "./input/events.ts";
 export { LetuiError, type StatusName, Status } from "./errors.ts";
-export type { ColorMode } from "./screen.ts";
+export { MAX_LAYOUT_DEPTH } from "./layout.ts";
+export { type ColorMode, MAX_CLUSTER_CHARS } from "./screen.ts";
 export { type ColorInput, type Style, type UnderlineStyle } from "./style.ts";
-export type { TerminalEvents, TerminalOptions } from "./terminal.ts";
+export { resetTerminal, type TerminalEvents, type TerminalOptions } from "./terminal.ts";
 export { type Grapheme, graphemes, textWidth } from "./text.ts";
 export {
   batch,

@@ -13,6 +13,7 @@ export {
   type Capabilities,
   type ColorMode,
   type CursorShape,
+  MAX_CLUSTER_CHARS,
   Screen,
   type ScreenOptions,
 } from "./screen.ts";
@@ -30,7 +31,7 @@ export {
   PLAIN,
   rgb,
 } from "./style.ts";
-export { Terminal, type TerminalEvents, type TerminalOptions } from "./terminal.ts";
+export { resetTerminal, Terminal, type TerminalEvents, type TerminalOptions } from "./terminal.ts";
 export { type Grapheme, graphemes, textWidth } from "./text.ts";
 export type { ColorInput, Style, UnderlineStyle } from "./style.ts";
 export type { EventBase, FocusEvent, InputEvent, KeyEvent, MouseEvent, PasteEvent, ReplyEvent, ResizeEvent } from "./input/events.ts";

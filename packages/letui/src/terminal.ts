@@ -3,4 +3,5 @@
  * the process guard that gives terminals back on exit, the input pump,
  * and capability negotiation.
  */
+export { resetTerminal } from "./terminal/reset.ts";
 export { Terminal, type TerminalEvents, type TerminalOptions } from "./terminal/session.ts";

@@ -278,6 +278,31 @@ impl Drop for Session {
     }
 }
 
+/// The bytes that turn off everything any session may have turned on,
+/// whatever its state: keyboard protocol levels (all popped), other-keys
+/// and grapheme-cluster modes, scroll margins, then every mode of
+/// [`Modes::leave_sequence`] including the alternate screen.
+pub fn reset_sequence() -> Vec<u8> {
+    let mut seq = b"\x1b[<99u\x1b[>4;0m\x1b[?2027l\x1b[r".to_vec();
+    seq.extend_from_slice(&Modes::default().leave_sequence(false));
+    seq
+}
+
+/// Repairs a terminal that a killed program left raw, on the alternate
+/// screen, with mouse reporting on (`kill -9` runs no handler): writes
+/// [`reset_sequence`] to `output` (within [`CONTROL_TIMEOUT`]), then puts
+/// `input` back into cooked mode ([`super::tty::make_sane`]).
+///
+/// # Errors
+/// The write's error, or the terminal settings' error (both are tried).
+pub fn reset(input: BorrowedFd<'_>, output: BorrowedFd<'_>) -> Result<(), SessionError> {
+    let written = crate::output::write_all_within(output, &reset_sequence(), CONTROL_TIMEOUT);
+    let sane = super::tty::make_sane(input);
+    written?;
+    sane?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

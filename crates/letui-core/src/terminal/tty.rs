@@ -104,6 +104,41 @@ pub fn window_size_raw(fd: impl AsFd) -> Option<(u16, u16)> {
     Some((ws.ws_col, ws.ws_row))
 }
 
+/// Puts the terminal on `fd` back into the cooked mode a shell expects
+/// (what `stty sane` does for the flags a session changes): line editing,
+/// echo, signals, CR/NL translation, output processing; and blocking
+/// reads. For a terminal whose program died without restoring it.
+///
+/// # Errors
+/// [`TtyError::NotATerminal`], or the system call's error.
+pub fn make_sane(fd: impl AsFd) -> Result<(), TtyError> {
+    use rustix::termios::{InputModes, LocalModes, OutputModes, SpecialCodeIndex};
+    let fd = fd.as_fd();
+    if !isatty(fd) {
+        return Err(TtyError::NotATerminal);
+    }
+    let mut t = tcgetattr(fd).map_err(sys("tcgetattr"))?;
+    t.input_modes |=
+        InputModes::BRKINT | InputModes::ICRNL | InputModes::IXON | InputModes::IMAXBEL;
+    t.input_modes -=
+        InputModes::INLCR | InputModes::IGNCR | InputModes::ISTRIP | InputModes::IGNBRK;
+    t.output_modes |= OutputModes::OPOST | OutputModes::ONLCR;
+    t.local_modes |= LocalModes::ISIG
+        | LocalModes::ICANON
+        | LocalModes::IEXTEN
+        | LocalModes::ECHO
+        | LocalModes::ECHOE
+        | LocalModes::ECHOK
+        | LocalModes::ECHOCTL
+        | LocalModes::ECHOKE;
+    t.local_modes -= LocalModes::ECHONL | LocalModes::NOFLSH | LocalModes::TOSTOP;
+    t.special_codes[SpecialCodeIndex::VMIN] = 1;
+    t.special_codes[SpecialCodeIndex::VTIME] = 0;
+    tcsetattr(fd, OptionalActions::Now, &t).map_err(sys("tcsetattr"))?;
+    let flags = fcntl_getfl(fd).map_err(sys("fcntl(F_GETFL)"))?;
+    fcntl_setfl(fd, flags - OFlags::NONBLOCK).map_err(sys("fcntl(F_SETFL)"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -58,3 +58,8 @@ export function terminalSize(h: NativeHandle): { width: number; height: number }
   check(native().letui_terminal_size(h, size));
   return { width: size[0] ?? 0, height: size[1] ?? 0 };
 }
+
+/** Turns every mode off on `output` and puts `input` back into cooked mode (no session needed). */
+export function terminalReset(input: number, output: number): void {
+  check(native().letui_terminal_reset(input, output));
+}

@@ -11,7 +11,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { available, BUN, expectRestored, marker, ROOT, RUNTIMES, type Runtime, saveSettings, sh, TmuxServer } from "../e2e/tmux.ts";
+import { available, BUN, expectRestored, marker, paneModes, RESTORED_FORMATS, ROOT, RUNTIMES, type Runtime, saveSettings, sh, sttyFlags, TmuxServer } from "../e2e/tmux.ts";
 import { neededVersions, newestGlibc } from "../support/elf.ts";
 
 const DENO = join(ROOT, "node_modules", ".bin", "deno");
@@ -187,6 +187,46 @@ for (const runtime of RUNTIMES) {
         pane.keys("C-c");
         await pane.waitFor(/^EXIT=130$/m);
         await expectRestored(pane, id);
+      } finally {
+        pane.kill();
+      }
+    }, TIMEOUT);
+
+    test("after kill -9, `letui reset` gives the terminal back", async () => {
+      const id = `reset-${runtime}`;
+      const pane = await start("app", id);
+      try {
+        await pane.started("APP READY, q quits");
+        expect(pane.format("#{alternate_on} #{cursor_flag} #{mouse_any_flag}")).toBe("1 0 1");
+        // SIGKILL runs no handler: the terminal stays raw, on the alternate screen.
+        const shell = pane.format("#{pane_pid}");
+        Bun.spawnSync(["pkill", "-KILL", "-P", shell]);
+        await pane.waitFor(/EXIT=137/);
+        expect(pane.format("#{alternate_on}")).toBe("1");
+        // The shell reads lines, and raw mode turns Enter into a bare CR: end it with ^J.
+        const reset = { bun: `${sh(BUN)} x letui reset`, node: "npx --no-install letui reset", deno: `${sh(DENO)} run -A --quiet node_modules/letui/bin/letui.mjs reset` }[runtime];
+        pane.type(`${reset}; echo RESET=$?`);
+        pane.keys("C-j");
+        await pane.waitFor(/^RESET=0$/m);
+        // Node and Bun put raw mode back as they exit; the command's
+        // helper repairs it again just after. Then a clean prompt.
+        await Bun.sleep(500);
+        pane.type("clear");
+        pane.keys("Enter");
+        expect(paneModes(pane)).toEqual({ ...RESTORED_FORMATS });
+        const checked = marker("CHECKED");
+        await pane.run(`stty -a >$D/${id}.stty; ${checked.echo}`);
+        await pane.waitFor(checked.text);
+        const flags = sttyFlags(readFileSync(join((server as TmuxServer).dir, `${id}.stty`), "utf8"));
+        for (const flag of ["icanon", "echo", "isig", "iexten", "icrnl", "opost", "onlcr"]) {
+          expect([flag, flags.get(flag)]).toEqual([flag, true]);
+        }
+        // Typed text is echoed and read by lines again.
+        await pane.run("cat");
+        pane.type("typed-after-reset");
+        pane.keys("Enter");
+        await pane.waitFor(/^typed-after-reset\ntyped-after-reset$/m);
+        pane.keys("C-c");
       } finally {
         pane.kill();
       }

@@ -14,4 +14,5 @@ export const terminalSymbols = {
   letui_terminal_write: { args: ["ptr", "buf", "usize"], returns: "i32" },
   letui_terminal_drain_input: { args: ["ptr", "u32", "u32"], returns: "i32" },
   letui_terminal_size: { args: ["ptr", "buf"], returns: "i32" },
+  letui_terminal_reset: { args: ["i32", "i32"], returns: "i32" },
 } as const satisfies SymbolTable;

@@ -500,6 +500,41 @@ mod tests {
     }
 
     #[test]
+    fn what_a_blank_keeps_of_the_cell_under_it() {
+        let red = Color::rgb(255, 0, 0);
+        let blue = Color::indexed(4);
+        let styled = Style::new(red, blue, Attrs(Attrs::BOLD | Attrs::ITALIC));
+        let mut s = screen(6, 1);
+        s.draw_text(0, 0, "abcdef", styled);
+        // A blank drawn with KEEP colors keeps the colors under it, never
+        // its attributes: those come from the style alone.
+        let keep = Style::new(Color::KEEP, Color::KEEP, Attrs(Attrs::DIM));
+        s.fill(0, 0, 2, 1, " ", keep);
+        let c = *s.grid().get(0, 0).unwrap();
+        assert_eq!(
+            (c.char(), c.fg, c.bg, c.attrs),
+            (Some(' '), red, blue, Attrs(Attrs::DIM))
+        );
+        // A blank with its own colors takes them.
+        s.fill(2, 0, 1, 1, " ", Style::PLAIN);
+        assert_eq!(*s.grid().get(2, 0).unwrap(), Cell::BLANK);
+        // The half left of an overwritten wide character becomes a space
+        // with the wide character's colors and attributes.
+        s.draw_text(3, 0, "中", styled);
+        s.draw_text(4, 0, "x", Style::PLAIN);
+        let left = *s.grid().get(3, 0).unwrap();
+        assert_eq!(
+            (left.char(), left.fg, left.bg, left.attrs),
+            (Some(' '), red, blue, styled.attrs)
+        );
+        // clear() and the cells a resize adds are plain blanks.
+        s.resize(8, 2).unwrap();
+        assert_eq!(*s.grid().get(7, 1).unwrap(), Cell::BLANK);
+        s.clear();
+        assert!(s.grid().cells().iter().all(|c| *c == Cell::BLANK));
+    }
+
+    #[test]
     fn controls_and_zero_width_never_land() {
         let mut s = screen(8, 1);
         assert_eq!(

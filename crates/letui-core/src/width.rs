@@ -201,6 +201,29 @@ pub fn str_width(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_edges_of_the_control_ranges() {
+        // Space is the first printable character, tilde the last ASCII one;
+        // DEL and C1 are controls, NBSP is not.
+        for (c, control, width) in [
+            ('\x00', true, 0),
+            ('\x1f', true, 0),
+            (' ', false, 1),
+            ('~', false, 1),
+            ('\x7f', true, 0),
+            ('\u{80}', true, 0),
+            ('\u{9f}', true, 0),
+            ('\u{a0}', false, 1),
+        ] {
+            assert_eq!(is_control(c), control, "{c:?}");
+            assert_eq!(char_width(c), width, "{c:?}");
+            assert_eq!(cluster_width(c.encode_utf8(&mut [0; 4])), width, "{c:?}");
+        }
+        // A cluster led by a control is 0 wide even with marks after it.
+        assert_eq!(cluster_width("\x7f\u{301}"), 0);
+        assert_eq!(cluster_width(" \u{301}"), 1);
+    }
     use unicode_segmentation::UnicodeSegmentation;
 
     fn segmented(s: &str) -> Vec<Cluster<'_>> {

@@ -343,6 +343,45 @@ fn check(screen: &Screen, r: &Renderer, emu: &Emulator, origin: usize) -> Result
     Ok(())
 }
 
+/// The cursor after a frame: shown where requested, with the requested
+/// shape, when that is on the screen; hidden otherwise.
+fn check_cursor(
+    screen: &Screen,
+    emu: &Emulator,
+    origin: usize,
+    (position, shape): (Option<(u16, u16)>, u8),
+) -> Result<(), String> {
+    let (w, h) = (screen.width(), screen.height());
+    match position {
+        Some((x, y)) if x < w && y < h => {
+            let want = (x as usize, y as usize + origin);
+            if !emu.cursor_visible() {
+                return Err(format!("cursor hidden, expected at {want:?}"));
+            }
+            if emu.cursor() != want {
+                return Err(format!(
+                    "cursor at {:?}, expected at {want:?}",
+                    emu.cursor()
+                ));
+            }
+            if emu.cursor_shape() != u16::from(shape) {
+                return Err(format!(
+                    "cursor shape {}, expected {shape}",
+                    emu.cursor_shape()
+                ));
+            }
+        }
+        _ if emu.cursor_visible() => {
+            return Err(format!(
+                "cursor shown at {:?}, expected hidden ({position:?} on {w}x{h})",
+                emu.cursor()
+            ));
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
 fn run_frames(w: u16, h: u16, inline: bool, frames: &[Vec<Op>]) -> Result<(), TestCaseError> {
     let mut screen = Screen::new(w as u32, h as u32).unwrap();
     let mut r = Renderer::new(ColorMode::TrueColor, Capabilities::default());
@@ -350,19 +389,25 @@ fn run_frames(w: u16, h: u16, inline: bool, frames: &[Vec<Op>]) -> Result<(), Te
     let origin = if inline { 3 } else { 0 };
     r.set_inline(inline, origin as u16);
     let mut emu = Emulator::new(40, 16 + origin);
+    let mut cursor: (Option<(u16, u16)>, u8) = (None, 0);
     for (i, ops) in frames.iter().enumerate() {
         for op in ops {
             apply(&mut screen, &mut r, op);
+            if let Op::Cursor(p, shape) = op {
+                cursor = (*p, *shape);
+            }
         }
         let bytes = r.render(&mut screen).to_vec();
         emu.feed(&bytes);
         FRAMES.fetch_add(1, Ordering::Relaxed);
-        check(&screen, &r, &emu, origin).map_err(|e| {
-            TestCaseError::fail(format!(
-                "frame {i}: {e}\nbytes: {:?}",
-                String::from_utf8_lossy(&bytes)
-            ))
-        })?;
+        check(&screen, &r, &emu, origin)
+            .and_then(|()| check_cursor(&screen, &emu, origin, cursor))
+            .map_err(|e| {
+                TestCaseError::fail(format!(
+                    "frame {i}: {e}\nbytes: {:?}",
+                    String::from_utf8_lossy(&bytes)
+                ))
+            })?;
         // A second render with no change writes nothing.
         let again = r.render(&mut screen);
         prop_assert!(

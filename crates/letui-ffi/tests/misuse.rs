@@ -181,3 +181,77 @@ fn panics_become_status_codes() {
     assert_eq!(letui_debug_panic(), LetuiStatus::Panic as i32);
     assert!(last_error().contains("letui_debug_panic"));
 }
+
+/// Every handle kind passed where another is expected: refused with a
+/// message naming both kinds, and nothing is freed by the wrong free.
+#[test]
+fn every_kind_of_handle_is_named_when_misused() {
+    use letui::input::{LetuiInput, letui_input_flush, letui_input_free, letui_input_new};
+    use letui::layout::{LetuiLayout, letui_layout_free, letui_layout_new};
+    use letui::terminal::{
+        LetuiTerminal, letui_terminal_free, letui_terminal_is_tty, letui_terminal_new,
+    };
+    use std::os::fd::AsRawFd;
+
+    let (reader, writer) = std::io::pipe().unwrap();
+    let screen = new_screen(2, 2).unwrap().cast::<u8>();
+    let mut terminal: *mut LetuiTerminal = std::ptr::null_mut();
+    let mut input: *mut LetuiInput = std::ptr::null_mut();
+    let mut layout: *mut LetuiLayout = std::ptr::null_mut();
+    // SAFETY: valid out pointers and open descriptors.
+    unsafe {
+        assert_eq!(
+            letui_terminal_new(reader.as_raw_fd(), writer.as_raw_fd(), &mut terminal),
+            OK
+        );
+        assert_eq!(letui_input_new(0, &mut input), OK);
+        assert_eq!(letui_layout_new(&mut layout), OK);
+    }
+    let handles: [(&str, *mut u8); 4] = [
+        ("screen", screen),
+        ("terminal", terminal.cast()),
+        ("input", input.cast()),
+        ("layout", layout.cast()),
+    ];
+    type Call = fn(*mut u8) -> i32;
+    // SAFETY (of every call): the pointer is a live handle, of this kind or
+    // of another (the documented misuse under test).
+    let calls: [(&str, Call, Call); 4] = [
+        (
+            "screen",
+            |h| unsafe { letui_screen_render(h.cast()) },
+            |h| unsafe { letui_screen_free(h.cast()) },
+        ),
+        (
+            "terminal",
+            |h| unsafe { letui_terminal_is_tty(h.cast()) },
+            |h| unsafe { letui_terminal_free(h.cast()) },
+        ),
+        (
+            "input",
+            |h| unsafe { letui_input_flush(h.cast()) },
+            |h| unsafe { letui_input_free(h.cast()) },
+        ),
+        (
+            "layout",
+            |h| unsafe { letui_layout_free(h.cast()) },
+            |h| unsafe { letui_layout_free(h.cast()) },
+        ),
+    ];
+    for (expected, use_it, free) in calls {
+        for (got, h) in handles {
+            if got == expected {
+                continue;
+            }
+            let want = format!("expected a {expected} handle, got {got}");
+            assert_eq!(use_it(h), LetuiStatus::InvalidHandle as i32, "{want}");
+            assert_eq!(last_error(), want);
+            assert_eq!(free(h), LetuiStatus::InvalidHandle as i32, "{want}");
+            assert_eq!(last_error(), want);
+        }
+    }
+    // Every handle is still alive, and is freed by its own free.
+    for ((_, _, free), (_, h)) in calls.iter().zip(handles) {
+        assert_eq!(free(h), OK);
+    }
+}

@@ -6,6 +6,7 @@
  * `letui/testing` headless rendering for tests.
  */
 export { App, type AppOptions, type AppStats, type Host, type KeyHandler } from "./app/app.ts";
+export { type Clock, ManualClock, realClock } from "./app/clock.ts";
 export type { ElementKeyEvent, ElementMouseEvent, ElementPasteEvent, Propagation } from "./app/dispatch.ts";
 export { Element, type Handlers, type Rect } from "./app/element.ts";
 export { run, type RunHandle, type RunOptions } from "./app/run.ts";

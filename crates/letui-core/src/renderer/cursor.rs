@@ -40,8 +40,6 @@ pub enum Horizontal {
     Cr,
     /// CHA to a column.
     Cha(u16),
-    /// CR, then CUF by the column.
-    CrCuf(u16),
     /// CUF by n.
     Cuf(u16),
     /// CUB by n.
@@ -116,10 +114,6 @@ impl Move {
                     Horizontal::None => {}
                     Horizontal::Cr => out.push(b'\r'),
                     Horizontal::Cha(x) => ansi::csi_n(out, x as u32 + 1, b'G'),
-                    Horizontal::CrCuf(x) => {
-                        out.push(b'\r');
-                        ansi::csi_n(out, x as u32, b'C');
-                    }
                     Horizontal::Cuf(n) => ansi::csi_n(out, n as u32, b'C'),
                     Horizontal::Cub(n) => ansi::csi_n(out, n as u32, b'D'),
                     Horizontal::Bs(n) => {
@@ -138,14 +132,13 @@ fn horizontal_len(h: Horizontal) -> usize {
         Horizontal::None => 0,
         Horizontal::Cr => 1,
         Horizontal::Cha(x) => csi_n_len(x as u32 + 1),
-        Horizontal::CrCuf(x) => 1 + csi_n_len(x as u32),
         Horizontal::Cuf(n) | Horizontal::Cub(n) => csi_n_len(n as u32),
         Horizontal::Bs(n) => n as usize,
     }
 }
 
 /// The shortest horizontal move to column `x` from `from` (unknown when
-/// `None`): CR, CHA, CR+CUF, CUF, CUB or backspaces.
+/// `None`): CR, CHA, CUF, CUB or backspaces.
 fn horizontal(from: Option<u16>, x: u16) -> Horizontal {
     if from == Some(x) {
         return Horizontal::None;
@@ -159,7 +152,8 @@ fn horizontal(from: Option<u16>, x: u16) -> Horizontal {
             best = h;
         }
     };
-    consider(Horizontal::CrCuf(x));
+    // (CR then CUF by x is never shorter than CHA to x: CHA's number,
+    // x + 1, has at most one more digit than x, and CR costs one byte.)
     if let Some(cx) = from {
         if x > cx {
             consider(Horizontal::Cuf(x - cx));
@@ -287,5 +281,87 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn every_move_costs_what_it_writes() {
+        let rows = [
+            None,
+            Some(0u16),
+            Some(8),
+            Some(9),
+            Some(10),
+            Some(98),
+            Some(99),
+            Some(100),
+        ];
+        let cols = [
+            None,
+            Some(0u16),
+            Some(1),
+            Some(8),
+            Some(9),
+            Some(10),
+            Some(98),
+            Some(99),
+            Some(100),
+            Some(150),
+        ];
+        for cy in rows {
+            for cx in cols {
+                for y in [0u16, 8, 9, 10, 98, 99, 100] {
+                    for x in [0u16, 1, 7, 8, 9, 10, 11, 98, 99, 100, 101, 140] {
+                        let m = best_move(Cursor { x: cx, y: cy }, x, y, 0);
+                        let mut out = Vec::new();
+                        m.write(&mut out);
+                        assert_eq!(out.len(), m.len(), "{m:?}");
+                        assert!(m.len() <= cup_len(x as u32, y as u32), "{m:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn costs_change_where_numbers_gain_a_digit() {
+        // Backwards to column 8 is CHA 9 (4 bytes); column 9 is CHA 10 (5).
+        assert_eq!(mv(Cursor::at(30, 3), 8, 3), "\x1b[9G");
+        assert_eq!(mv(Cursor::at(30, 3), 9, 3), "\x1b[10G");
+        assert_eq!(mv(Cursor::at(200, 3), 98, 3), "\x1b[99G");
+        assert_eq!(
+            mv(Cursor::at(200, 3), 99, 3),
+            "\x1b[100G",
+            "a tie with CUB 101 goes to CHA"
+        );
+        assert_eq!(
+            mv(Cursor::at(120, 3), 99, 3),
+            "\x1b[21D",
+            "CUB 21 is shorter than CHA 100"
+        );
+        assert_eq!(
+            mv(Cursor::at(120, 3), 98, 3),
+            "\x1b[99G",
+            "a tie with CUB 22 goes to CHA"
+        );
+        // Backwards by a few: backspaces while no longer than a CUB.
+        assert_eq!(mv(Cursor::at(120, 3), 117, 3), "\x08\x08\x08");
+        assert_eq!(
+            mv(Cursor::at(120, 3), 116, 3),
+            "\x1b[4D",
+            "a tie with four backspaces goes to CUB"
+        );
+        assert_eq!(mv(Cursor::at(120, 3), 115, 3), "\x1b[5D");
+        assert_eq!(mv(Cursor::at(120, 3), 110, 3), "\x1b[10D");
+        // CUF by 1 to 9 is one digit shorter than by 10 or more.
+        assert_eq!(mv(Cursor::at(0, 3), 1, 3), "\x1b[C");
+        assert_eq!(mv(Cursor::at(0, 3), 9, 3), "\x1b[9C");
+        assert_eq!(mv(Cursor::at(0, 3), 10, 3), "\x1b[10C");
+        assert_eq!(mv(Cursor::at(0, 3), 99, 3), "\x1b[99C");
+        assert_eq!(mv(Cursor::at(0, 3), 100, 3), "\x1b[100C");
+        // Rows: one down beats CUP; CUP spells 1-based numbers.
+        assert_eq!(mv(Cursor::at(4, 8), 4, 9), "\x1b[B");
+        assert_eq!(mv(Cursor::UNKNOWN, 8, 8), "\x1b[9;9H");
+        assert_eq!(mv(Cursor::UNKNOWN, 9, 9), "\x1b[10;10H");
+        assert_eq!(mv(Cursor::UNKNOWN, 99, 99), "\x1b[100;100H");
     }
 }

@@ -301,4 +301,121 @@ mod tests {
         let p = Pen::for_cell(&c, ColorMode::NoColor, true, &Pen::RESET);
         assert_eq!(p.fg, Color::DEFAULT);
     }
+
+    /// Pens covering every flag, underline style and color kind.
+    fn sample_pens() -> Vec<Pen> {
+        let colors = [
+            Color::DEFAULT,
+            Color::indexed(1),
+            Color::indexed(9),
+            Color::indexed(200),
+            Color::rgb(1, 2, 3),
+            Color::rgb(255, 255, 255),
+        ];
+        let attrs = [
+            0,
+            Attrs::BOLD,
+            Attrs::DIM,
+            Attrs::BOLD | Attrs::DIM,
+            Attrs::ITALIC | Attrs::BLINK,
+            Attrs::INVERSE | Attrs::HIDDEN | Attrs::STRIKE,
+            Attrs::NONE.with_underline(Underline::Single).0,
+            Attrs::NONE.with_underline(Underline::Curly).0 | Attrs::BOLD,
+            Attrs::BOLD
+                | Attrs::DIM
+                | Attrs::ITALIC
+                | Attrs::BLINK
+                | Attrs::INVERSE
+                | Attrs::HIDDEN
+                | Attrs::STRIKE,
+        ];
+        let mut out = Vec::new();
+        for (i, &fg) in colors.iter().enumerate() {
+            for &bg in &colors[i % 3..] {
+                for &a in &attrs {
+                    out.push(pen(fg, bg, a));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn reset_len_is_what_a_reset_writes() {
+        for to in sample_pens() {
+            let mut out = Vec::new();
+            write_full(&to, &mut out);
+            assert_eq!(
+                reset_len(&to),
+                out.len(),
+                "{to:?}: {:?}",
+                String::from_utf8_lossy(&out)
+            );
+        }
+    }
+
+    #[test]
+    fn every_change_is_the_shorter_of_delta_and_reset_and_reaches_its_target() {
+        for from in sample_pens() {
+            for to in sample_pens() {
+                let got = change(from, to);
+                if from == to {
+                    assert_eq!(got, "");
+                    continue;
+                }
+                let (d, turned_off) = delta(&from, &to);
+                let mut delta_bytes = Vec::new();
+                d.finish(&mut delta_bytes);
+                let mut reset_bytes = Vec::new();
+                write_full(&to, &mut reset_bytes);
+                let want = if turned_off && reset_bytes.len() < delta_bytes.len() {
+                    reset_bytes
+                } else {
+                    delta_bytes
+                };
+                assert_eq!(got.as_bytes(), want, "{from:?} -> {to:?}");
+                // A reset is only chosen when it is strictly shorter (a tie
+                // keeps the delta), and a delta with nothing turned off is
+                // never replaced.
+                if !turned_off {
+                    assert!(
+                        !got.starts_with("\x1b[0") && got != "\x1b[m" || to == Pen::RESET,
+                        "{from:?} -> {to:?}: {got:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn reset_versus_delta_at_the_tie() {
+        // From bold+italic to nothing but a red foreground: the delta
+        // "22;23;31" (11 bytes) loses to "0;31" (7).
+        let from = pen(Color::DEFAULT, Color::DEFAULT, Attrs::BOLD | Attrs::ITALIC);
+        assert_eq!(
+            change(from, pen(Color::indexed(1), Color::DEFAULT, 0)),
+            "\x1b[0;31m"
+        );
+        // Turning one flag off and keeping a truecolor background: the
+        // delta "23" (5 bytes) beats a reset spelling the color out.
+        let bg = Color::rgb(10, 20, 30);
+        let from = pen(Color::DEFAULT, bg, Attrs::ITALIC);
+        assert_eq!(change(from, pen(Color::DEFAULT, bg, 0)), "\x1b[23m");
+        // A lone bold off: "22" (5 bytes) against the bare reset (3)...
+        let from = pen(Color::DEFAULT, Color::DEFAULT, Attrs::BOLD);
+        assert_eq!(change(from, Pen::RESET), "\x1b[m");
+        // ...but bold off with dim kept is "22;2" (7) against "0;2" (6).
+        let from = pen(Color::DEFAULT, Color::DEFAULT, Attrs::BOLD | Attrs::DIM);
+        assert_eq!(
+            change(from, pen(Color::DEFAULT, Color::DEFAULT, Attrs::DIM)),
+            "\x1b[0;2m"
+        );
+        // Default foreground back from a palette color, background kept:
+        // "39" (5) against "0;41" (7).
+        let from = pen(Color::indexed(2), Color::indexed(1), 0);
+        assert_eq!(
+            change(from, pen(Color::DEFAULT, Color::indexed(1), 0)),
+            "\x1b[39m"
+        );
+    }
 }

@@ -210,3 +210,25 @@ describe("maxFps", () => {
     t.unmount();
   });
 });
+
+describe("the manual clock", () => {
+  test("runs due timers in order, timers they set included, and cancels", async () => {
+    const { ManualClock } = await import("./clock.ts");
+    const c = new ManualClock();
+    const seen: string[] = [];
+    c.after(20, () => seen.push(`b@${c.now()}`));
+    c.after(10, () => {
+      seen.push(`a@${c.now()}`);
+      c.after(5, () => seen.push(`c@${c.now()}`));
+    });
+    const cancel = c.after(12, () => seen.push("never"));
+    c.after(20, () => seen.push(`b2@${c.now()}`));
+    cancel();
+    c.advance(14);
+    expect(seen).toEqual(["a@10"]);
+    expect(c.now()).toBe(14);
+    c.advance(6);
+    expect(seen).toEqual(["a@10", "c@15", "b@20", "b2@20"]);
+    expect(c.pending).toBe(0);
+  });
+});

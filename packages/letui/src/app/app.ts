@@ -10,6 +10,7 @@
  * changed), and makes one native render call. With nothing dirty there is
  * no frame, and the terminal receives no bytes.
  */
+import { type Clock, realClock } from "./clock.ts";
 import type { FocusEvent, KeyEvent, MouseEvent, PasteEvent } from "../input/events.ts";
 import { LayoutTree } from "../layout.ts";
 import type { Screen } from "../screen.ts";
@@ -45,6 +46,8 @@ export interface Host {
   stop(code: number): void;
   /** Suspends the program (Ctrl-Z), when the host can. */
   suspend?(): void;
+  /** The clock components' timers use. @default real time */
+  readonly clock?: Clock;
 }
 
 /** Counters for tests and benchmarks. */
@@ -69,6 +72,8 @@ export class App {
   readonly stats: AppStats = { frames: 0, layouts: 0, lastFrameBytes: 0, totalBytes: 0 };
   /** Whether the terminal window has focus (from focus reports). */
   readonly terminalFocused: Signal<boolean> = signal(true);
+  /** The clock for components' timers (the host's, or real time). */
+  readonly clock: Clock;
   readonly #host: Host;
   readonly #options: Required<Omit<AppOptions, "keys" | "maxFps">> & { maxFps: number };
   readonly #keys = new Map<string, KeyHandler>();
@@ -89,6 +94,7 @@ export class App {
 
   constructor(host: Host, options: AppOptions = {}) {
     this.#host = host;
+    this.clock = host.clock ?? realClock;
     this.#options = { exitOnCtrlC: options.exitOnCtrlC ?? true, maxFps: options.maxFps ?? 0 };
     for (const [combo, h] of Object.entries(options.keys ?? {})) this.bindKey(combo, h);
     this.root = new RootElement();

@@ -2,6 +2,7 @@
  * `Button`: focusable, activated by Enter, Space or a click, with focus,
  * hover and pressed styles.
  */
+import { realClock } from "../app/clock.ts";
 import { Element } from "../app/element.ts";
 import type { Screen } from "../screen.ts";
 import type { MaybeSignal } from "../signals.ts";
@@ -54,7 +55,7 @@ export class ButtonElement extends Element {
     pressed: packStyle(BUTTON_STYLES.pressed),
     disabled: packStyle(BUTTON_STYLES.disabled),
   };
-  #release: ReturnType<typeof setTimeout> | undefined;
+  #release: (() => void) | undefined;
 
   constructor() {
     super();
@@ -75,16 +76,17 @@ export class ButtonElement extends Element {
     if (this.disabled) return;
     this.pressed = true;
     this.invalidate();
-    clearTimeout(this.#release);
-    this.#release = setTimeout(() => {
+    this.#release?.();
+    this.#release = (this.app?.clock ?? realClock).after(120, () => {
       this.pressed = false;
       this.invalidate();
-    }, 120);
+    });
     this.onPress?.();
   }
 
   override unmount(): void {
-    clearTimeout(this.#release);
+    this.#release?.();
+    this.#release = undefined;
     super.unmount();
   }
 

@@ -11,6 +11,7 @@
  * ```
  */
 import { App, type AppOptions } from "../app/app.ts";
+import { ManualClock } from "../app/clock.ts";
 import type { Element } from "../app/element.ts";
 import { InputDecoder } from "../input/decoder.ts";
 import { eventBase, type KeyEvent, type MouseButton, type MouseEvent } from "../input/events.ts";
@@ -67,6 +68,12 @@ export interface TestApp {
   frame(): Promise<void>;
   /** Resolves after the next scheduled frame. */
   nextFrame(): Promise<void>;
+  /**
+   * Moves the app's clock forward by `ms`, running the component timers
+   * that fall due (time stands still otherwise under test), then runs the
+   * pending frame.
+   */
+  advance(ms: number): Promise<void>;
   /** The bytes the renderer wrote since the last call (what a terminal would receive). */
   takeOutput(): Uint8Array;
   /** The exit code, once the app stopped. */
@@ -117,9 +124,11 @@ export function keyEvent(combo: string, kind: KeyEvent["kind"] = "press"): KeyEv
 export async function render(root: Element | (() => Element), options: RenderOptions = {}): Promise<TestApp> {
   const screen = new Screen({ width: options.width ?? 80, height: options.height ?? 24, fd: null, colorMode: "truecolor" });
   let exitCode: number | undefined;
+  const clock = new ManualClock();
   const app = new App(
     {
       screen,
+      clock,
       stop(code) {
         exitCode = code;
       },
@@ -186,6 +195,11 @@ export async function render(root: Element | (() => Element), options: RenderOpt
       app.frame();
     },
     nextFrame: () => app.nextFrame(),
+    advance: async (ms) => {
+      clock.advance(ms);
+      await Promise.resolve();
+      app.frame();
+    },
     takeOutput: () => screen.takeOutput(),
     get exitCode() {
       return exitCode;

@@ -51,80 +51,18 @@ function table<T>(entries: [number, T][]): T[] {
 const decoder = new TextDecoder();
 
 /**
- * A decoded key. A class rather than a literal plus closures: a burst of
- * garbage is millions of keys, and this keeps each one a single object of
- * one shape.
+ * What every decoded event has: `preventDefault`, and the propagation
+ * fields dispatch through an element tree sets. A class rather than a
+ * literal plus closures: a burst of garbage is millions of events, and
+ * this keeps each one a single object of one shape. Declared fields, so
+ * that dispatch writes fields an event already has (adding properties to
+ * millions of objects is slow, very slow on V8).
  */
-class Key implements KeyEvent {
-  readonly type = "key" as const;
-  readonly shift: boolean;
-  readonly alt: boolean;
-  readonly ctrl: boolean;
-  readonly super: boolean;
-  readonly hyper: boolean;
-  readonly meta: boolean;
+class Decoded {
   #prevented = false;
-  // Set when dispatched through an element tree. Declared, so that
-  // dispatch writes fields a key already has: adding properties to
-  // millions of objects is slow (very slow on V8).
   propagationStopped = false;
   target: unknown = null;
   currentTarget: unknown = null;
-
-  constructor(
-    mods: number,
-    readonly name: string,
-    readonly text: string,
-    readonly kind: KeyEvent["kind"],
-    readonly combo: string,
-  ) {
-    this.shift = (mods & abi.LETUI_MOD_SHIFT) !== 0;
-    this.alt = (mods & abi.LETUI_MOD_ALT) !== 0;
-    this.ctrl = (mods & abi.LETUI_MOD_CTRL) !== 0;
-    this.super = (mods & abi.LETUI_MOD_SUPER) !== 0;
-    this.hyper = (mods & abi.LETUI_MOD_HYPER) !== 0;
-    this.meta = (mods & abi.LETUI_MOD_META) !== 0;
-  }
-
-  preventDefault(): void {
-    this.#prevented = true;
-  }
-
-  get defaultPrevented(): boolean {
-    return this.#prevented;
-  }
-
-  /** Stops the key from reaching ancestors (see `Propagation`). */
-  stopPropagation(): void {
-    this.propagationStopped = true;
-  }
-}
-
-/** A decoded mouse event; a class for the same reasons as {@link Key}. */
-class Mouse implements MouseEvent {
-  readonly type = "mouse" as const;
-  readonly shift: boolean;
-  readonly alt: boolean;
-  readonly ctrl: boolean;
-  #prevented = false;
-  // Set when dispatched through an element tree (see Key).
-  propagationStopped = false;
-  target: unknown = null;
-  currentTarget: unknown = null;
-  localX = 0;
-  localY = 0;
-
-  constructor(
-    readonly x: number,
-    readonly y: number,
-    readonly button: MouseButton,
-    readonly kind: MouseEvent["kind"],
-    mods: number,
-  ) {
-    this.shift = (mods & abi.LETUI_MOD_SHIFT) !== 0;
-    this.alt = (mods & abi.LETUI_MOD_ALT) !== 0;
-    this.ctrl = (mods & abi.LETUI_MOD_CTRL) !== 0;
-  }
 
   preventDefault(): void {
     this.#prevented = true;
@@ -137,6 +75,56 @@ class Mouse implements MouseEvent {
   /** Stops the event from reaching ancestors (see `Propagation`). */
   stopPropagation(): void {
     this.propagationStopped = true;
+  }
+}
+
+/** A decoded key. */
+class Key extends Decoded implements KeyEvent {
+  readonly type = "key" as const;
+  readonly shift: boolean;
+  readonly alt: boolean;
+  readonly ctrl: boolean;
+  readonly super: boolean;
+  readonly hyper: boolean;
+  readonly meta: boolean;
+
+  constructor(
+    mods: number,
+    readonly name: string,
+    readonly text: string,
+    readonly kind: KeyEvent["kind"],
+    readonly combo: string,
+  ) {
+    super();
+    this.shift = (mods & abi.LETUI_MOD_SHIFT) !== 0;
+    this.alt = (mods & abi.LETUI_MOD_ALT) !== 0;
+    this.ctrl = (mods & abi.LETUI_MOD_CTRL) !== 0;
+    this.super = (mods & abi.LETUI_MOD_SUPER) !== 0;
+    this.hyper = (mods & abi.LETUI_MOD_HYPER) !== 0;
+    this.meta = (mods & abi.LETUI_MOD_META) !== 0;
+  }
+}
+
+/** A decoded mouse event; a class for the same reasons as {@link Key}. */
+class Mouse extends Decoded implements MouseEvent {
+  readonly type = "mouse" as const;
+  readonly shift: boolean;
+  readonly alt: boolean;
+  readonly ctrl: boolean;
+  localX = 0;
+  localY = 0;
+
+  constructor(
+    readonly x: number,
+    readonly y: number,
+    readonly button: MouseButton,
+    readonly kind: MouseEvent["kind"],
+    mods: number,
+  ) {
+    super();
+    this.shift = (mods & abi.LETUI_MOD_SHIFT) !== 0;
+    this.alt = (mods & abi.LETUI_MOD_ALT) !== 0;
+    this.ctrl = (mods & abi.LETUI_MOD_CTRL) !== 0;
   }
 }
 

@@ -1615,6 +1615,41 @@ int32_t letui_screen_set_clip(struct LetuiScreen *h,
 int32_t letui_screen_link(struct LetuiScreen *h, uint32_t len);
 
 /*
+ Writes the text of row `y` (UTF-8, wide characters once, no trailing
+ trimming) into the scratch buffer and returns its length in bytes, or a
+ negative status. The scratch grows if needed (generation changes).
+
+ # Safety
+ `h` is a screen handle.
+ */
+int32_t letui_screen_row_text(struct LetuiScreen *h, uint32_t y);
+
+/*
+ Writes the text of one cell's grapheme into the scratch buffer and
+ returns its length (0 for the right half of a wide character).
+
+ # Safety
+ `h` is a screen handle.
+ */
+int32_t letui_screen_cell_text(struct LetuiScreen *h, uint32_t x, uint32_t y);
+
+/*
+ Draws text given as a pointer and length (for C callers; the TS binding
+ uses the scratch buffer). Same as `letui_screen_draw_text` otherwise.
+
+ # Safety
+ `h` is a screen handle; `text` points to `len` readable bytes.
+ */
+int32_t letui_screen_draw_text_ptr(struct LetuiScreen *h,
+                                   int32_t x,
+                                   int32_t y,
+                                   const uint8_t *text,
+                                   size_t len,
+                                   uint32_t fg,
+                                   uint32_t bg,
+                                   uint32_t attrs);
+
+/*
  Renders a frame: the bytes that bring the terminal to the screen go to
  the output. Their number goes to info word `LETUI_INFO_FRAME_BYTES`;
  nothing is written when nothing changed. Never blocks: when the
@@ -1741,41 +1776,6 @@ int32_t letui_screen_output(struct LetuiScreen *h, const uint8_t **ptr, size_t *
  `h` is a screen handle.
  */
 int32_t letui_screen_consume_output(struct LetuiScreen *h, uint64_t n);
-
-/*
- Writes the text of row `y` (UTF-8, wide characters once, no trailing
- trimming) into the scratch buffer and returns its length in bytes, or a
- negative status. The scratch grows if needed (generation changes).
-
- # Safety
- `h` is a screen handle.
- */
-int32_t letui_screen_row_text(struct LetuiScreen *h, uint32_t y);
-
-/*
- Writes the text of one cell's grapheme into the scratch buffer and
- returns its length (0 for the right half of a wide character).
-
- # Safety
- `h` is a screen handle.
- */
-int32_t letui_screen_cell_text(struct LetuiScreen *h, uint32_t x, uint32_t y);
-
-/*
- Draws text given as a pointer and length (for C callers; the TS binding
- uses the scratch buffer). Same as `letui_screen_draw_text` otherwise.
-
- # Safety
- `h` is a screen handle; `text` points to `len` readable bytes.
- */
-int32_t letui_screen_draw_text_ptr(struct LetuiScreen *h,
-                                   int32_t x,
-                                   int32_t y,
-                                   const uint8_t *text,
-                                   size_t len,
-                                   uint32_t fg,
-                                   uint32_t bg,
-                                   uint32_t attrs);
 
 /*
  Creates a terminal on `input_fd` and `output_fd` (not yet entered). It

@@ -2,7 +2,7 @@
  * Events as elements receive them: the terminal's event plus propagation
  * control and the element it is dispatched to.
  */
-import { type KeyEvent, type MouseEvent, type PasteEvent, stopPropagation } from "../input/events.ts";
+import { BaseEvent, type KeyEvent, type MouseEvent, type PasteEvent } from "../input/events.ts";
 import type { Element } from "./element.ts";
 
 /** Propagation control added to events dispatched through the element tree. */
@@ -27,19 +27,19 @@ export type ElementPasteEvent = PasteEvent & Propagation;
 type Dispatched<E> = E & Propagation & { currentTarget: Element };
 
 /**
- * Prepares an event for dispatch to `target`: adds propagation control
- * and the targets to the event object itself. No wrapper and no closures:
- * a burst of input is millions of events, and `preventDefault()` keeps
- * working on the one object every listener sees.
+ * Prepares an event for dispatch to `target`: resets its propagation
+ * state and sets its targets, on the event object itself (events are
+ * BaseEvents: no wrapper and no closures, and `preventDefault()` works on
+ * the one object every listener sees).
  */
 export function withPropagation<E extends object>(event: E, target: Element): Dispatched<E> {
-  const ev = event as E & { stopPropagation(): void; propagationStopped: boolean; target: Element; currentTarget: Element };
-  // Decoded keys have their own.
-  if (typeof ev.stopPropagation !== "function") ev.stopPropagation = stopPropagation;
+  const ev = event as E & { stopPropagation?: () => void; propagationStopped: boolean; target: Element; currentTarget: Element };
+  // An event made by hand (not through eventBase) gets the shared method.
+  ev.stopPropagation ??= BaseEvent.prototype.stopPropagation;
   ev.propagationStopped = false;
   ev.target = target;
   ev.currentTarget = target;
-  return ev;
+  return ev as Dispatched<E>;
 }
 
 /**

@@ -6,7 +6,7 @@ import { argumentError } from "../errors.ts";
 import * as abi from "../native/abi.ts";
 import * as ni from "../native/input.ts";
 import { NativeObject, SharedViews } from "../native/object.ts";
-import { eventBase, type InputEvent, type KeyEvent, type MouseButton, type MouseEvent, type ReplyEvent } from "./events.ts";
+import { BaseEvent, eventBase, type InputEvent, type KeyEvent, type MouseButton, type MouseEvent, type ReplyEvent } from "./events.ts";
 
 const RECORD_WORDS = abi.LETUI_INPUT_RECORD_WORDS;
 
@@ -50,36 +50,8 @@ function table<T>(entries: [number, T][]): T[] {
 
 const decoder = new TextDecoder();
 
-/**
- * What every decoded event has: `preventDefault`, and the propagation
- * fields dispatch through an element tree sets. A class rather than a
- * literal plus closures: a burst of garbage is millions of events, and
- * this keeps each one a single object of one shape. Declared fields, so
- * that dispatch writes fields an event already has (adding properties to
- * millions of objects is slow, very slow on V8).
- */
-class Decoded {
-  #prevented = false;
-  propagationStopped = false;
-  target: unknown = null;
-  currentTarget: unknown = null;
-
-  preventDefault(): void {
-    this.#prevented = true;
-  }
-
-  get defaultPrevented(): boolean {
-    return this.#prevented;
-  }
-
-  /** Stops the event from reaching ancestors (see `Propagation`). */
-  stopPropagation(): void {
-    this.propagationStopped = true;
-  }
-}
-
-/** A decoded key. */
-class Key extends Decoded implements KeyEvent {
+/** A decoded key; a class for the reasons given at BaseEvent. */
+class Key extends BaseEvent implements KeyEvent {
   readonly type = "key" as const;
   readonly shift: boolean;
   readonly alt: boolean;
@@ -105,8 +77,8 @@ class Key extends Decoded implements KeyEvent {
   }
 }
 
-/** A decoded mouse event; a class for the same reasons as {@link Key}. */
-class Mouse extends Decoded implements MouseEvent {
+/** A decoded mouse event (see Key). */
+class Mouse extends BaseEvent implements MouseEvent {
   readonly type = "mouse" as const;
   readonly shift: boolean;
   readonly alt: boolean;

@@ -15,12 +15,22 @@ const usage = "usage: letui reset    restore a terminal a killed letui app left 
  * again, by a small detached shell that holds the terminal as fd 3.
  */
 async function settleAfterExit() {
-  const { spawn } = await import("node:child_process");
-  const script =
-    'PG=$(ps -o pgid= -p "$PPID" | tr -d " "); i=0; ' +
-    'while [ -n "$PG" ] && kill -0 -"$PG" 2>/dev/null && [ "$i" -lt 3000 ]; do sleep 0.01; i=$((i + 1)); done; ' +
-    "stty sane <&3";
-  const child = spawn("/bin/sh", ["-c", script], { detached: true, stdio: ["ignore", "ignore", "ignore", 0] });
+  const { spawn, execFileSync } = await import("node:child_process");
+  // The group is read here, while this process is alive: a helper that
+  // looked it up itself could start after this process has gone, find no
+  // group, and repair the settings before npx's Node puts raw mode back.
+  // Without `ps`, a fixed wait stands in for watching the group.
+  let group = "";
+  try {
+    group = execFileSync("ps", ["-o", "pgid=", "-p", String(process.pid)], { encoding: "utf8" }).trim();
+  } catch {
+    group = "";
+  }
+  const wait = /^\d+$/.test(group)
+    ? 'i=0; while kill -0 -"$PG" 2>/dev/null && [ "$i" -lt 3000 ]; do sleep 0.01; i=$((i + 1)); done; '
+    : "sleep 0.5; ";
+  const script = `${wait}stty sane <&3`;
+  const child = spawn("/bin/sh", ["-c", script], { detached: true, stdio: ["ignore", "ignore", "ignore", 0], env: { ...process.env, PG: group } });
   child.unref();
 }
 

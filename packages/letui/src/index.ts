@@ -10,12 +10,12 @@ export { type Clock, ManualClock, realClock } from "./app/clock.ts";
 export type { ElementKeyEvent, ElementMouseEvent, ElementPasteEvent, Propagation } from "./app/dispatch.ts";
 export { Element, type Handlers, type Rect } from "./app/element.ts";
 export { run, type RunHandle, type RunOptions } from "./app/run.ts";
+export { darkTheme, type Looks, looksOf, lightTheme, type Theme } from "./app/theme.ts";
 export {
   Box,
   BoxElement,
   type BoxProps,
   type BorderStyle,
-  BUTTON_STYLES,
   Button,
   ButtonElement,
   type ButtonProps,
@@ -24,12 +24,14 @@ export {
   type CommonProps,
   For,
   type ForProps,
-  INPUT_STYLES,
   Input,
   InputElement,
   type InputProps,
   type LayoutProps,
   Row,
+  ScrollBox,
+  ScrollBoxElement,
+  type ScrollBoxProps,
   Show,
   type ShowProps,
   type ReactiveStyle,

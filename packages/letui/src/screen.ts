@@ -171,6 +171,7 @@ export class Screen extends NativeObject {
   #flushWaiters: (() => void)[] = [];
   #outputError: LetuiError | null = null;
   readonly #onOutputError: ((error: LetuiError) => void) | undefined;
+  #colorMode: Exclude<ColorMode, "auto"> = "truecolor";
 
   constructor(options: ScreenOptions) {
     const width = checkInt("width", options.width, 1, 65535);
@@ -194,6 +195,7 @@ export class Screen extends NativeObject {
     this.#height = height;
     this.#views = new SharedViews(() => ns.screenViews(this.handle), LETUI_INFO_GENERATION, ns.NO_SCREEN_VIEWS);
     this.#clip = { x0: 0, y0: 0, x1: width, y1: height };
+    this.#colorMode = this.setColorMode(options.colorMode ?? "auto");
   }
 
   protected override onDispose(): void {
@@ -384,6 +386,11 @@ export class Screen extends NativeObject {
     return this.#views.last.info[LETUI_INFO_UNSENT] ?? 0;
   }
 
+  /** The color mode in effect (what `"auto"` detected, or what was set). */
+  get colorMode(): Exclude<ColorMode, "auto"> {
+    return this.#colorMode;
+  }
+
   /** The output's failure, once it failed. */
   get outputError(): LetuiError | null {
     return this.#outputError;
@@ -477,6 +484,7 @@ export class Screen extends NativeObject {
     const got = ns.screenSetColorMode(this.handle, n);
     const name = COLOR_MODE_NAMES.get(got);
     if (name === undefined) throw new LetuiError(0, `the library reported an unknown color mode ${got}`, "Unknown");
+    this.#colorMode = name;
     return name;
   }
 

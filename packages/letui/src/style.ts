@@ -244,3 +244,12 @@ export function formatColor(word: number): string {
   if (tag === abi.LETUI_COLOR_TAG_RGB) return `#${(word & 0xffffff).toString(16).padStart(6, "0")}`;
   return "default";
 }
+
+/** The {@link ColorInput} of a color word (the inverse of {@link color}). */
+export function colorOfWord(word: number): ColorInput {
+  const tag = (word & 0xff00_0000) >>> 0;
+  if (tag === abi.LETUI_COLOR_TAG_PALETTE) return word & 255;
+  if (tag === abi.LETUI_COLOR_TAG_RGB) return `#${(word & 0xffffff).toString(16).padStart(6, "0")}`;
+  if (word === KEEP_COLOR) return "keep";
+  return "default";
+}

@@ -15,9 +15,14 @@ import type { FocusEvent, KeyEvent, MouseEvent, PasteEvent } from "../input/even
 import { LayoutTree } from "../layout.ts";
 import type { Screen } from "../screen.ts";
 import { batch, type Signal, signal } from "../signals.ts";
+export { mergeRects } from "./geometry.ts";
+import type { ColorMode } from "../screen.ts";
 import { bubble, type ElementMouseEvent, withPropagation } from "./dispatch.ts";
-import { contains, EMPTY_RECT, type Element, intersect, isEmpty, type Rect, sameRect } from "./element.ts";
+import { type Element, isEmpty, type Rect } from "./element.ts";
+import { canFocus, Focus } from "./focus.ts";
+import { hitTest, mergeRects, paint, place } from "./geometry.ts";
 import { RootElement } from "./root.ts";
+import { darkTheme, type Theme } from "./theme.ts";
 
 /** A key binding handler; return nothing. */
 export type KeyHandler = (e: KeyEvent) => void;
@@ -36,6 +41,8 @@ export interface AppOptions {
   exitOnCtrlC?: boolean;
   /** Global key bindings, by combo (`"ctrl+s"`, `"f1"`, `"escape"`): run when no focused element stopped the key. */
   keys?: Record<string, KeyHandler>;
+  /** The colors components use unless a subtree sets its own. @default darkTheme */
+  theme?: Theme;
 }
 
 /** What an app draws on and is told about: a terminal session, or the headless test host. */
@@ -75,9 +82,12 @@ export class App {
   /** The clock for components' timers (the host's, or real time). */
   readonly clock: Clock;
   readonly #host: Host;
-  readonly #options: Required<Omit<AppOptions, "keys" | "maxFps">> & { maxFps: number };
+  /** The app's theme (a subtree may override it with a box's `theme` prop). */
+  theme: Theme;
+  readonly #options: { exitOnCtrlC: boolean; maxFps: number };
   readonly #keys = new Map<string, KeyHandler>();
-  #focused: Element | null = null;
+  readonly #focus: Focus;
+  #colorMode: Exclude<ColorMode, "auto"> | undefined;
   #hovered: Element[] = [];
   #pressed: Element | null = null;
   #dirty = new Set<Element>();
@@ -91,13 +101,17 @@ export class App {
   #height = 0;
   #cursorKey = "";
   #notices: Element[] = [];
+  #capture: Element | null = null;
+  readonly #watchers = new Set<Element>();
 
   constructor(host: Host, options: AppOptions = {}) {
     this.#host = host;
     this.clock = host.clock ?? realClock;
     this.#options = { exitOnCtrlC: options.exitOnCtrlC ?? true, maxFps: options.maxFps ?? 0 };
     for (const [combo, h] of Object.entries(options.keys ?? {})) this.bindKey(combo, h);
+    this.theme = options.theme ?? darkTheme;
     this.root = new RootElement();
+    this.#focus = new Focus(this.root, () => this.requestFrame());
     this.root.mountInto(this);
     this.#resizeRoot();
   }
@@ -109,7 +123,19 @@ export class App {
 
   /** The element with keyboard focus. */
   get focused(): Element | null {
-    return this.#focused;
+    return this.#focus.focused;
+  }
+
+  /** How many colors the screen shows (components pick focus and selection looks that stay visible in each). */
+  get colorMode(): Exclude<ColorMode, "auto"> {
+    this.#colorMode ??= this.screen.colorMode;
+    return this.#colorMode;
+  }
+
+  /** Sets the theme of the whole app and repaints. */
+  setTheme(theme: Theme): void {
+    this.theme = theme;
+    this.damageRect({ x: 0, y: 0, width: this.#width, height: this.#height });
   }
 
   /** True once stopped. */
@@ -172,16 +198,30 @@ export class App {
     this.requestFrame();
   }
 
+  /** Calls `el.afterLayout()` after every layout while `el` is mounted; returns the function that stops it. */
+  watchLayout(el: Element): () => void {
+    this.#watchers.add(el);
+    return () => this.#watchers.delete(el);
+  }
+
+  /** Sends the following mouse events (drags, moves, the release) to `el` until the button is released (a scrollbar's thumb being dragged). */
+  captureMouse(el: Element): void {
+    this.#capture = el;
+  }
+
   /** Called when an element leaves the tree: it can no longer be focused, hovered or pressed. */
   elementRemoved(el: Element): void {
     this.#dirty.delete(el);
-    if (this.#focused === el) this.#focused = null;
+    this.#watchers.delete(el);
+    if (this.#capture === el) this.#capture = null;
+    this.#focus.removed(el);
     if (this.#pressed === el) this.#pressed = null;
     this.#hovered = this.#hovered.filter((h) => h !== el);
   }
 
-  /** The screen was resized: lay out and repaint everything. */
+  /** The screen was resized (or its color mode changed): lay out and repaint everything. */
   resized(): void {
+    this.#colorMode = undefined;
     this.#resizeRoot();
     this.damageRect({ x: 0, y: 0, width: this.#width, height: this.#height });
   }
@@ -201,7 +241,7 @@ export class App {
       this.#scheduled = null;
     }
     if (this.#stopped) return;
-    const cursor = this.#focused?.cursor() ?? null;
+    const cursor = this.focused?.cursor() ?? null;
     const cursorKey = cursor ? `${cursor.x},${cursor.y}` : "";
     const work =
       this.tree.needsLayout || this.#rectsStale || this.#dirty.size > 0 || this.#damage.length > 0 || cursorKey !== this.#cursorKey;
@@ -217,7 +257,19 @@ export class App {
     }
     if (this.#rectsStale) {
       this.#rectsStale = false;
-      this.#place(this.root, 0, 0, { x: 0, y: 0, width: this.#width, height: this.#height });
+      const out = { damage: this.#damage, notices: this.#notices };
+      place(this.tree, this.root, this.#width, this.#height, out);
+      // Elements that follow their content (a log that sticks to the bottom) may scroll now.
+      if (this.#watchers.size > 0) {
+        for (const el of this.#watchers) el.afterLayout();
+        if (this.#rectsStale) {
+          this.#rectsStale = false;
+          place(this.tree, this.root, this.#width, this.#height, out);
+        }
+      }
+      // Autofocus waits for a layout: an element off screen takes no focus.
+      this.#focus.settle();
+      this.#focus.checkDisabled();
     }
     for (const el of this.#dirty) if (el.app === this) this.#damage.push(el.clip);
     this.#dirty.clear();
@@ -227,11 +279,11 @@ export class App {
     for (const r of damage) {
       screen.setClip(r);
       screen.fill(r.x, r.y, r.width, r.height);
-      this.#paint(this.root, r);
+      paint(screen, this.root, r);
     }
     if (damage.length > 0) screen.setClip(null);
     // Layout may have moved the focused element: ask again.
-    const placed = this.#focused?.cursor() ?? null;
+    const placed = this.focused?.cursor() ?? null;
     const placedKey = placed ? `${placed.x},${placed.y}` : "";
     if (placedKey !== this.#cursorKey || this.stats.frames === 0) {
       // The renderer keeps the request: tell it only when it changed.
@@ -259,76 +311,32 @@ export class App {
     for (const w of waiters) w();
   }
 
-  /** Reads layout results into elements: positions, scroll offsets, clips; damages what moved. */
-  #place(el: Element, dx: number, dy: number, clip: Rect): void {
-    const rect = el === this.root ? { x: 0, y: 0, width: this.#width, height: this.#height } : this.tree.layoutOf(el.node);
-    const view = { x: rect.x - dx, y: rect.y - dy, width: rect.width, height: rect.height };
-    const visible = intersect(view, clip);
-    const moved = !sameRect(el.rect, rect) || !sameRect(el.view, view) || !sameRect(el.clip, visible);
-    if (moved) {
-      if (!isEmpty(el.clip)) this.#damage.push(el.clip);
-      if (!isEmpty(visible)) this.#damage.push(visible);
-    }
-    const resized = el.rect.width !== rect.width || el.rect.height !== rect.height;
-    el.rect = rect;
-    el.view = view;
-    el.clip = visible;
-    if (resized || moved) {
-      el.onLayout();
-      if (el.measured) this.#notices.push(el);
-    }
-    const childClip = el.clipsChildren ? visible : clip;
-    const cdx = dx + el.scrollLeft;
-    const cdy = dy + el.scrollTop;
-    let bounds = visible;
-    for (const c of el.children) {
-      this.#place(c, cdx, cdy, childClip);
-      bounds = union(bounds, c.bounds);
-    }
-    el.bounds = bounds;
-  }
-
-  /** Paints `el` and its descendants that meet `area`, in stacking order. */
-  #paint(el: Element, area: Rect): void {
-    if (isEmpty(intersect(el.bounds, area))) return;
-    const own = intersect(el.clip, area);
-    if (!isEmpty(own)) {
-      this.screen.setClip(own);
-      el.paint(this.screen);
-    }
-    for (const c of stacking(el.children)) this.#paint(c, area);
-  }
-
   // ---- focus ----------------------------------------------------------------
 
-  /** Moves focus to `el` (or clears it with null). */
+  /** Moves focus to `el` (or clears it with null); an element that cannot take focus (disabled, not focusable) is ignored. */
   focus(el: Element | null): void {
-    if (el === this.#focused) return;
-    const prev = this.#focused;
-    this.#focused = el;
-    batch(() => {
-      prev?.handlers.onBlur?.();
-      el?.handlers.onFocus?.();
-    });
-    prev?.invalidate();
-    el?.invalidate();
-    this.requestFrame();
+    this.#focus.focus(el);
   }
 
-  /** Focusable elements in Tab order. */
-  focusOrder(): Element[] {
-    const all = [...this.root.walk()].filter((e) => e.focusable && e.tabIndex >= 0 && !isEmpty(e.clip));
-    const positive = all.filter((e) => e.tabIndex > 0).sort((a, b) => a.tabIndex - b.tabIndex);
-    return [...positive, ...all.filter((e) => e.tabIndex === 0)];
+  /** Focuses `el` after the next layout (the `autofocus` prop). */
+  requestFocus(el: Element): void {
+    this.#focus.request(el);
   }
 
-  /** Moves focus to the next (or previous) focusable element, wrapping around. */
+  /** Focusable elements in Tab order (disabled ones left out), within `scope` (the whole app by default). */
+  focusOrder(scope?: Element): Element[] {
+    return this.#focus.order(scope);
+  }
+
+  /** Moves focus to the next (or previous) focusable element, wrapping around inside the current focus scope. */
   focusNext(backwards = false): void {
-    const order = this.focusOrder();
-    if (order.length === 0) return;
-    const i = this.#focused ? order.indexOf(this.#focused) : -1;
-    const next = i < 0 ? (backwards ? order.length - 1 : 0) : (i + (backwards ? -1 : 1) + order.length) % order.length;
-    this.focus(order[next] ?? null);
+    this.#focus.next(backwards);
+  }
+
+  /** Called when an element's `disabled` changed: a disabled element loses focus. */
+  disabledChanged(): void {
+    this.#focus.checkDisabled();
+    this.requestFrame();
   }
 
   // ---- input ----------------------------------------------------------------
@@ -337,10 +345,13 @@ export class App {
   handleKey(e: KeyEvent): void {
     if (this.#stopped) return;
     batch(() => {
-      const target = this.#focused ?? this.root;
+      const target = this.focused ?? this.root;
       const ev = withPropagation(e, target);
+      if (e.kind === "release") {
+        bubble(ev, target, (el) => el.handlers.onKeyRelease);
+        return;
+      }
       if (bubble(ev, target, (el) => el.handlers.onKey)) return;
-      if (e.kind === "release") return;
       const binding = this.#keys.get(e.combo);
       if (binding) {
         binding(e);
@@ -365,7 +376,7 @@ export class App {
   handlePaste(e: PasteEvent): void {
     if (this.#stopped) return;
     batch(() => {
-      const target = this.#focused ?? this.root;
+      const target = this.focused ?? this.root;
       bubble(withPropagation(e, target), target, (el) => el.handlers.onPaste);
     });
   }
@@ -377,28 +388,25 @@ export class App {
 
   /** The topmost element at (x, y), respecting clipping and stacking. */
   hitTest(x: number, y: number): Element | null {
-    const visit = (el: Element): Element | null => {
-      if (!contains(el.bounds, x, y)) return null;
-      const kids = stacking(el.children);
-      for (let i = kids.length - 1; i >= 0; i--) {
-        const hit = visit(kids[i] as Element);
-        if (hit) return hit;
-      }
-      return contains(el.clip, x, y) ? el : null;
-    };
-    return visit(this.root);
+    return hitTest(this.root, x, y);
   }
 
   /** Dispatches a mouse event: hover, focus on click, bubbling handlers, clicks, wheel scrolling. */
   handleMouse(e: MouseEvent): void {
     if (this.#stopped) return;
     batch(() => {
+      const captured = this.#capture;
+      if (captured && e.kind !== "wheel" && e.kind !== "down") {
+        if (e.kind === "up") this.#capture = null;
+        bubbleMouse(e, captured, (el) => (el === captured ? el.handlers.onMouse : undefined));
+        return;
+      }
       const target = this.hitTest(e.x, e.y) ?? this.root;
       this.#updateHover(target);
       if (e.kind === "down" && e.button === "left") {
         let f: Element | null = target;
         while (f && !f.focusable) f = f.parent;
-        if (f) this.focus(f);
+        if (f && canFocus(f)) this.focus(f);
         this.#pressed = target;
       }
       if (bubbleMouse(e, target, (el) => el.handlers.onMouse)) return;
@@ -466,53 +474,6 @@ function bubbleMouse(
     ev.localX = e.x - el.view.x;
     ev.localY = e.y - el.view.y;
   });
-}
-
-function union(a: Rect, b: Rect): Rect {
-  if (isEmpty(a)) return b;
-  if (isEmpty(b)) return a;
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
-}
-
-function covers(outer: Rect, inner: Rect): boolean {
-  return (
-    inner.x >= outer.x &&
-    inner.y >= outer.y &&
-    inner.x + inner.width <= outer.x + outer.width &&
-    inner.y + inner.height <= outer.y + outer.height
-  );
-}
-
-/** Clips damage to the screen, drops pieces covered by others, and falls back to one union when there are many. */
-export function mergeRects(rects: Rect[], width: number, height: number): Rect[] {
-  const screen = { x: 0, y: 0, width, height };
-  let out: Rect[] = [];
-  for (const r of rects) {
-    const c = intersect(r, screen);
-    if (isEmpty(c) || out.some((o) => covers(o, c))) continue;
-    out = out.filter((o) => !covers(c, o));
-    out.push(c);
-  }
-  if (out.length > 12) {
-    let u = EMPTY_RECT;
-    for (const r of out) u = union(u, r);
-    return [u];
-  }
-  return out;
-}
-
-function stacking(children: Element[]): Element[] {
-  let sorted = true;
-  for (let i = 1; i < children.length; i++) {
-    if ((children[i] as Element).zIndex < (children[i - 1] as Element).zIndex) {
-      sorted = false;
-      break;
-    }
-  }
-  if (sorted) return children;
-  return children.map((c, i) => [c, i] as const).sort((a, b) => a[0].zIndex - b[0].zIndex || a[1] - b[1]).map(([c]) => c);
 }
 
 function isAncestor(a: Element, b: Element): boolean {

@@ -9,6 +9,7 @@ import type { Screen } from "../screen.ts";
 import { createScope, effect, isSignal, type MaybeSignal, type ReadonlySignal, type Scope, type Signal, signal } from "../signals.ts";
 import type { App } from "./app.ts";
 import type { ElementKeyEvent, ElementMouseEvent, ElementPasteEvent } from "./dispatch.ts";
+import { darkTheme, type Looks, looksOf, type Theme } from "./theme.ts";
 
 /** A rectangle in cells. */
 export interface Rect {
@@ -52,8 +53,10 @@ export function contains(r: Rect, x: number, y: number): boolean {
 
 /** Event handlers any element may have. Handlers may call `stopPropagation()`. */
 export interface Handlers {
-  /** A key while this element or a descendant has focus (bubbles). */
+  /** A key press or repeat while this element or a descendant has focus (bubbles). */
   onKey?: (e: ElementKeyEvent) => void;
+  /** A key release while this element or a descendant has focus (bubbles; terminals report releases only with the kitty keyboard protocol). */
+  onKeyRelease?: (e: ElementKeyEvent) => void;
   /** Any mouse event on this element or a descendant (bubbles). */
   onMouse?: (e: ElementMouseEvent) => void;
   /** A press and release of the left button on this element (bubbles). */
@@ -106,6 +109,16 @@ export abstract class Element {
   focusable = false;
   /** Tab order: positive values first (ascending), then 0 in document order; -1 removes it from Tab order. */
   tabIndex = 0;
+  /** A disabled element and its subtree take no focus (they leave the Tab order); components also ignore input. */
+  disabled = false;
+  /** Take focus when mounted. */
+  autofocus = false;
+  /** A focus scope: while focus is inside, Tab and Shift-Tab cycle within this subtree (dialogs). */
+  trapFocus = false;
+  /** Repaint when focus enters or leaves the subtree (boxes with a focus look). */
+  focusWithinLook = false;
+  /** The content box from the last layout (inside border and padding; absolute, before scrolling). */
+  content: Rect = EMPTY_RECT;
   /** Event handlers. */
   handlers: Handlers = {};
   /** Optional id, for tests and lookups. */
@@ -117,7 +130,24 @@ export abstract class Element {
   /** Horizontal scroll offset. */
   scrollLeft = 0;
 
+  /** Theme colors for this subtree, over its ancestors' (a box's `theme` prop). */
+  themeOverride: Partial<Theme> | undefined;
+
   #rectSignal: Signal<Rect> | undefined;
+  #merged: { base: Theme; theme: Theme } | undefined;
+
+  /** The theme in effect here: the nearest overrides merged over the app's theme. */
+  get theme(): Theme {
+    const base = this.parent ? this.parent.theme : (this.app?.theme ?? darkTheme);
+    if (!this.themeOverride) return base;
+    if (this.#merged?.base !== base) this.#merged = { base, theme: { ...base, ...this.themeOverride } };
+    return this.#merged.theme;
+  }
+
+  /** The looks of {@link theme} in the app's color mode, for painting. */
+  get looks(): Looks {
+    return looksOf(this.theme, this.app?.colorMode ?? "truecolor");
+  }
 
   /**
    * The element's on-screen rectangle as a signal, updated after each
@@ -137,6 +167,17 @@ export abstract class Element {
   /** True when anything subscribed to {@link measure}. */
   get measured(): boolean {
     return this.#rectSignal !== undefined;
+  }
+
+  /** True when this element or a descendant has focus. */
+  get focusWithin(): boolean {
+    for (let f = this.app?.focused ?? null; f; f = f.parent) if (f === this) return true;
+    return false;
+  }
+
+  /** True when this element has focus. */
+  get isFocused(): boolean {
+    return this.app !== null && this.app.focused === this;
   }
 
   /** True when mounted in an app. */
@@ -162,6 +203,12 @@ export abstract class Element {
 
   /** Called after a layout changed the element's rect. */
   onLayout(): void {}
+
+  /** Called after every layout while the element watches layouts ({@link App.watchLayout}). */
+  afterLayout(): void {}
+
+  /** Scrolls, if this element scrolls, so that `descendant` is visible. */
+  reveal(_descendant: Element): void {}
 
   /** Sets layout properties (merged into the current style). */
   setLayout(style: LayoutStyle): void {
@@ -217,15 +264,39 @@ export abstract class Element {
     child.unmount();
   }
 
-  /** Replaces all children, reusing those present in both lists. */
+  /**
+   * Replaces all children, reusing those present in both lists, with one
+   * native call for the new order (linear in the number of children, so
+   * replacing a list of 100,000 is one pass, not one splice per child).
+   */
   setChildren(next: Element[]): void {
     const keep = new Set(next);
-    for (const c of [...this.children]) {
-      if (!keep.has(c)) this.remove(c);
+    if (keep.size !== next.length) throw argumentError(`${this.constructor.name}: setChildren was given the same element twice`);
+    for (const c of next) {
+      if (c === this || this.isDescendantOf(c)) throw new Error("an element cannot contain itself");
     }
-    next.forEach((c, i) => {
-      if (this.children[i] !== c) this.insert(c, i);
-    });
+    const depthChecked = new Set(this.children);
+    for (const c of next) if (!depthChecked.has(c)) this.checkDepth(c);
+    const removed = this.children.filter((c) => !keep.has(c));
+    for (const c of next) if (c.parent && c.parent !== this) c.parent.detach(c);
+    const app = this.app;
+    this.children = next.slice();
+    for (const c of next) c.parent = this;
+    for (const c of removed) {
+      c.parent = null;
+      if (app) app.damageRect(c.bounds);
+    }
+    if (app) {
+      for (const c of next) if (!c.app) c.mountInto(app);
+      app.tree.setChildren(
+        this.node,
+        next.map((c) => c.node),
+      );
+      app.structureChanged();
+    } else {
+      for (const c of next) if (c.app) c.unmount();
+    }
+    for (const c of removed) c.unmount();
   }
 
   /** Takes a child out of the tree without unmounting it. */
@@ -275,6 +346,7 @@ export abstract class Element {
     this.node = app.tree.createNode();
     app.tree.setStyle(this.node, this.layout);
     this.onMount();
+    if (this.autofocus) app.requestFocus(this);
     this.children.forEach((c, i) => {
       c.mountInto(app);
       app.tree.insertChild(this.node, c.node, i);

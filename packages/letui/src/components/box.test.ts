@@ -103,7 +103,7 @@ describe("Box", () => {
   });
 
   test("invalid props throw clear errors", () => {
-    expect(() => Box({ border: "wavy" as "single" })).toThrow("unknown border style");
+    expect(() => Box({ border: "wavy" as "single" })).toThrow("Box: prop border must be one of");
     expect(() => Box({ bg: "nocolor" })).toThrow("unknown color");
   });
 });

@@ -8,6 +8,7 @@ import type { Screen } from "../screen.ts";
 import type { MaybeSignal } from "../signals.ts";
 import { type ColorInput, type PackedStyle, packStyle } from "../style.ts";
 import { graphemes, textWidth } from "../text.ts";
+import { checkOneOf, checkPropsObject, checkText, named, propError } from "./check.ts";
 import { applyCommon, type Child, type CommonProps, flattenChildren } from "./props.ts";
 import { Text } from "./text.ts";
 
@@ -34,6 +35,12 @@ export interface BoxProps extends CommonProps {
   titleAlign?: MaybeSignal<"left" | "center" | "right">;
   /** Background color filling the box. */
   bg?: MaybeSignal<ColorInput>;
+  /**
+   * Border (and title) color while focus is in the box. Setting it (or
+   * making the box focusable) gives the box a focus look; the default is
+   * the theme's focus color.
+   */
+  focusBorderColor?: MaybeSignal<ColorInput>;
   /** Children (also accepted as extra arguments). */
   children?: Child[];
 }
@@ -42,7 +49,10 @@ export interface BoxProps extends CommonProps {
 export class BoxElement extends Element {
   readonly kind: string = "box";
   border: BorderStyle = "none";
-  borderStyle: PackedStyle = packStyle({ bg: "keep" });
+  /** The border's look from `borderColor` (null: the theme's). */
+  borderStyle: PackedStyle | null = null;
+  /** The border's look while focus is inside, from `focusBorderColor` (null: the theme's). */
+  focusBorderStyle: PackedStyle | null = null;
   title = "";
   titleAlign: "left" | "center" | "right" = "left";
   background: PackedStyle | null = null;
@@ -51,27 +61,39 @@ export class BoxElement extends Element {
     return this.layout.overflow === "scroll";
   }
 
-  /** Scrolls so that content row `top` (and column `left`) is at the top-left, clamped to the content. */
-  scrollTo(top: number, left = this.scrollLeft): void {
-    const inner = this.#inner();
+  /** How far the content can scroll: its extent beyond the content box, per axis. */
+  scrollRange(): { top: number; left: number } {
+    const inner = this.content;
     let maxBottom = 0;
     let maxRight = 0;
     for (const c of this.children) {
       maxBottom = Math.max(maxBottom, c.rect.y + c.rect.height - inner.y);
       maxRight = Math.max(maxRight, c.rect.x + c.rect.width - inner.x);
     }
-    const t = Math.max(0, Math.min(Math.round(top), maxBottom - inner.height));
-    const l = Math.max(0, Math.min(Math.round(left), maxRight - inner.width));
+    return { top: Math.max(0, maxBottom - inner.height), left: Math.max(0, maxRight - inner.width) };
+  }
+
+  /** Scrolls so that content row `top` (and column `left`) is at the top-left of the content box, clamped to the content. */
+  scrollTo(top: number, left = this.scrollLeft): void {
+    if (!Number.isFinite(top) || !Number.isFinite(left)) return;
+    const range = this.scrollRange();
+    const t = Math.max(0, Math.min(Math.round(top), range.top));
+    const l = Math.max(0, Math.min(Math.round(left), range.left));
     if (t === this.scrollTop && l === this.scrollLeft) return;
     this.scrollTop = t;
     this.scrollLeft = l;
     this.app?.scrolled();
     this.invalidate();
+    this.onScroll();
   }
 
-  #inner(): { x: number; y: number; width: number; height: number } {
-    const b = this.border === "none" ? 0 : 1;
-    return { x: this.rect.x + b, y: this.rect.y + b, width: Math.max(0, this.rect.width - 2 * b), height: Math.max(0, this.rect.height - 2 * b) };
+  /** Called after the scroll offset changed. */
+  protected onScroll(): void {}
+
+  /** The border's look now: the focus look while focus is inside (when the box has one). */
+  get currentBorderStyle(): PackedStyle {
+    if (this.focusWithinLook && this.focusWithin) return this.focusBorderStyle ?? this.looks.focusBorder;
+    return this.borderStyle ?? this.looks.border;
   }
 
   paint(screen: Screen): void {
@@ -79,7 +101,7 @@ export class BoxElement extends Element {
     if (this.background) screen.fill(x, y, w, h, " ", this.background);
     if (this.border === "none" || w < 1 || h < 1) return;
     const [tl, t, tr, r, br, b, bl, l] = BORDERS[this.border] as [string, string, string, string, string, string, string, string];
-    const st = this.borderStyle;
+    const st = this.currentBorderStyle;
     if (w >= 2) {
       screen.fill(x + 1, y, w - 2, 1, t, st);
       screen.fill(x + 1, y + h - 1, w - 2, 1, b, st);
@@ -115,20 +137,25 @@ export function fitLabel(label: string, room: number): { label: string; width: n
   return { label: `${label.slice(0, end)}…`, width: acc + 1 };
 }
 
-const BORDER_NAMES = new Set(["single", "double", "rounded", "heavy", "none"]);
+const BORDER_NAMES = ["single", "double", "rounded", "heavy", "none"] as const;
+const ALIGNS = ["left", "center", "right"] as const;
 
-/** Configures a box element from props and children. */
-export function setupBox<E extends BoxElement>(el: E, props: BoxProps, children: Child[]): E {
-  applyCommon(el, props);
+/** Configures a box element from props and children; `component` names it in errors. */
+export function setupBox<E extends BoxElement>(el: E, props: BoxProps, children: Child[], component = "Box"): E {
+  applyCommon(el, props, component);
   let color: ColorInput;
+  let focusColor: ColorInput;
   let bg: ColorInput;
   const restyle = () => {
-    el.borderStyle = packStyle({ fg: color, bg: bg ?? "keep" });
-    el.background = bg === undefined || bg === null ? null : packStyle({ bg });
+    named(component, () => {
+      el.borderStyle = color === undefined ? null : packStyle({ fg: color, bg: bg ?? "keep" });
+      el.focusBorderStyle = focusColor === undefined ? null : packStyle({ fg: focusColor, bg: bg ?? "keep", bold: true });
+      el.background = bg === undefined || bg === null ? null : packStyle({ bg });
+    });
     el.invalidate();
   };
   el.bind(props.border, (b) => {
-    if (!BORDER_NAMES.has(b)) throw argumentError(`unknown border style ${JSON.stringify(b)}`);
+    checkOneOf(component, "border", b, BORDER_NAMES);
     el.border = b;
     const n = b === "none" ? 0 : 1;
     el.setLayout({ border: n });
@@ -138,37 +165,48 @@ export function setupBox<E extends BoxElement>(el: E, props: BoxProps, children:
     color = c;
     restyle();
   });
+  el.bind(props.focusBorderColor, (c) => {
+    focusColor = c;
+    restyle();
+  });
+  if (props.focusBorderColor !== undefined || props.focusable) el.focusWithinLook = true;
   el.bind(props.bg, (c) => {
     bg = c;
     restyle();
   });
   el.bind(props.title, (t) => {
-    el.title = t;
+    checkText(component, "title", t);
+    el.title = String(t);
     el.invalidate();
   });
   el.bind(props.titleAlign, (a) => {
+    checkOneOf(component, "titleAlign", a, ALIGNS);
     el.titleAlign = a;
     el.invalidate();
   });
   el.bind(props.overflow, (o) => {
     el.clipsChildren = o === "hidden" || o === "scroll";
   });
-  const kids = flattenChildren([...(props.children ?? []), ...children], (t) => Text(t));
+  if (props.children !== undefined && !Array.isArray(props.children)) throw propError(component, "children", props.children, "an array");
+  const kids = flattenChildren([...(props.children ?? []), ...children], (t) => Text(t), component);
   for (const k of kids) el.append(k);
   return el;
 }
 
 /** A flex container: `Box({ border: "rounded", padding: 1 }, child1, child2)`. Column by default. */
 export function Box(props: BoxProps = {}, ...children: Child[]): BoxElement {
+  checkPropsObject("Box", props);
   return setupBox(new BoxElement(), { flexDirection: "column", ...props }, children);
 }
 
 /** A box laying out its children in a row. */
 export function Row(props: BoxProps = {}, ...children: Child[]): BoxElement {
-  return setupBox(new BoxElement(), { ...props, flexDirection: "row" }, children);
+  checkPropsObject("Row", props);
+  return setupBox(new BoxElement(), { ...props, flexDirection: "row" }, children, "Row");
 }
 
 /** A box laying out its children in a column. */
 export function Column(props: BoxProps = {}, ...children: Child[]): BoxElement {
-  return setupBox(new BoxElement(), { ...props, flexDirection: "column" }, children);
+  checkPropsObject("Column", props);
+  return setupBox(new BoxElement(), { ...props, flexDirection: "column" }, children, "Column");
 }

@@ -7,8 +7,10 @@ import { Element } from "../app/element.ts";
 import type { Screen } from "../screen.ts";
 import type { MaybeSignal } from "../signals.ts";
 import { type PackedStyle, packStyle, type Style } from "../style.ts";
+import { overlayStyle } from "../app/theme.ts";
 import { textWidth } from "../text.ts";
 import { fitLabel } from "./box.ts";
+import { checkFunction, checkPropsObject, checkText, named, propError } from "./check.ts";
 import { applyCommon, type CommonProps } from "./props.ts";
 
 /** Props of {@link Button}. */
@@ -17,8 +19,6 @@ export interface ButtonProps extends CommonProps {
   label: MaybeSignal<string>;
   /** Called on Enter, Space or a click. */
   onPress?: () => void;
-  /** When true, the button ignores presses and shows {@link disabledStyle}. */
-  disabled?: MaybeSignal<boolean>;
   /** Normal look. */
   style?: Style;
   /** Look while focused. */
@@ -31,30 +31,17 @@ export interface ButtonProps extends CommonProps {
   disabledStyle?: Style;
 }
 
-/** Default looks of buttons. */
-export const BUTTON_STYLES = {
-  normal: { fg: "#d8dae5", bg: "#3a3d4a" },
-  hover: { fg: "#ffffff", bg: "#4c5066" },
-  focus: { fg: "#ffffff", bg: "#5865f2", bold: true },
-  pressed: { fg: "#1b1d26", bg: "#a4adff", bold: true },
-  disabled: { fg: "#6c6f7d", bg: "#2a2c35" },
-} as const satisfies Record<string, Style>;
+type ButtonState = "normal" | "hover" | "focus" | "pressed" | "disabled";
 
 /** The element behind {@link Button}. */
 export class ButtonElement extends Element {
   readonly kind = "button";
   label = "";
-  disabled = false;
   hovered = false;
   pressed = false;
   onPress: (() => void) | undefined;
-  styles: Record<keyof typeof BUTTON_STYLES, PackedStyle> = {
-    normal: packStyle(BUTTON_STYLES.normal),
-    hover: packStyle(BUTTON_STYLES.hover),
-    focus: packStyle(BUTTON_STYLES.focus),
-    pressed: packStyle(BUTTON_STYLES.pressed),
-    disabled: packStyle(BUTTON_STYLES.disabled),
-  };
+  /** Looks given as props, merged over the theme's (packed on first use per theme). */
+  overrides: Partial<Record<ButtonState, Style>> = {};
   #release: (() => void) | undefined;
 
   constructor() {
@@ -62,13 +49,22 @@ export class ButtonElement extends Element {
     this.focusable = true;
   }
 
-  /** The style for the current state. */
+  /** The state the button shows. */
+  get state(): ButtonState {
+    if (this.disabled) return "disabled";
+    if (this.pressed) return "pressed";
+    if (this.isFocused) return "focus";
+    if (this.hovered) return "hover";
+    return "normal";
+  }
+
+  /** The style for the current state: the theme's look, with the state's style prop over it. */
   get look(): PackedStyle {
-    if (this.disabled) return this.styles.disabled;
-    if (this.pressed) return this.styles.pressed;
-    if (this.app?.focused === this) return this.styles.focus;
-    if (this.hovered) return this.styles.hover;
-    return this.styles.normal;
+    const state = this.state;
+    const looks = this.looks;
+    const base =
+      state === "normal" ? looks.field : state === "hover" ? looks.hover : state === "focus" ? looks.focus : state === "pressed" ? looks.pressed : looks.disabled;
+    return overlayStyle(base, this.overrides[state]);
   }
 
   /** Activates the button (as Enter, Space or a click do), showing it pressed briefly. */
@@ -101,22 +97,29 @@ export class ButtonElement extends Element {
 
 /** A push button: `Button({ label: "Save", onPress: save })`. */
 export function Button(props: ButtonProps): ButtonElement {
+  checkPropsObject("Button", props, false);
   const el = new ButtonElement();
-  applyCommon(el, { height: 1, ...props });
+  applyCommon(el, { height: 1, ...props }, "Button");
+  checkFunction("Button", "onPress", props.onPress);
   el.onPress = props.onPress;
-  const s = el.styles;
-  if (props.style) s.normal = packStyle({ ...BUTTON_STYLES.normal, ...props.style });
-  if (props.hoverStyle) s.hover = packStyle({ ...BUTTON_STYLES.hover, ...props.hoverStyle });
-  if (props.focusStyle) s.focus = packStyle({ ...BUTTON_STYLES.focus, ...props.focusStyle });
-  if (props.pressedStyle) s.pressed = packStyle({ ...BUTTON_STYLES.pressed, ...props.pressedStyle });
-  if (props.disabledStyle) s.disabled = packStyle({ ...BUTTON_STYLES.disabled, ...props.disabledStyle });
+  for (const [state, prop] of [
+    ["normal", "style"],
+    ["hover", "hoverStyle"],
+    ["focus", "focusStyle"],
+    ["pressed", "pressedStyle"],
+    ["disabled", "disabledStyle"],
+  ] as const) {
+    const style = props[prop];
+    if (style === undefined) continue;
+    if (typeof style !== "object" || style === null) throw propError("Button", prop, style, "a style object");
+    named("Button", () => packStyle(style));
+    el.overrides[state] = style;
+  }
+  if (props.label === undefined) throw propError("Button", "label", props.label, "a string");
   el.bind(props.label, (label) => {
-    el.label = label;
-    if (props.width === undefined) el.setLayout({ width: textWidth(label) + 4 });
-    el.invalidate();
-  });
-  el.bind(props.disabled, (d) => {
-    el.disabled = d;
+    checkText("Button", "label", label);
+    el.label = String(label);
+    if (props.width === undefined) el.setLayout({ width: textWidth(el.label) + 4 });
     el.invalidate();
   });
   const { onKey, onClick, onMouse, onMouseEnter, onMouseLeave } = el.handlers;

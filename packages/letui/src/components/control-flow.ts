@@ -10,6 +10,7 @@ import type { Element } from "../app/element.ts";
 import { argumentError } from "../errors.ts";
 import { createScope, type MaybeSignal, type ReadonlySignal, type Scope, type Signal, signal, untrack } from "../signals.ts";
 import { BoxElement, type BoxProps, setupBox } from "./box.ts";
+import { checkArray, checkFunction, checkPropsObject, checkRendered, propError, showValue } from "./check.ts";
 
 /** Props of {@link Show}. */
 export interface ShowProps<T> extends BoxProps {
@@ -25,7 +26,11 @@ export interface ShowProps<T> extends BoxProps {
  * condition flips and disposed when it flips back.
  */
 export function Show<T>(props: ShowProps<T>, render: (value: T) => Element): BoxElement {
-  const el = setupBox(new BoxElement(), { flexDirection: "column", ...props }, []);
+  checkPropsObject("Show", props, false);
+  checkFunction("Show", "render", render);
+  if (render === undefined) throw checkRenderedMissing("Show");
+  checkFunction("Show", "fallback", props.fallback);
+  const el = setupBox(new BoxElement(), { flexDirection: "column", ...props }, [], "Show");
   let current: { child: Element; scope: Scope } | null = null;
   let shown: boolean | undefined;
   el.bind(props.when, (value) => {
@@ -37,10 +42,10 @@ export function Show<T>(props: ShowProps<T>, render: (value: T) => Element): Box
       current.scope.dispose();
       current = null;
     }
-    const make = truthy ? () => render(value) : props.fallback;
+    const make = truthy ? () => checkRendered("Show", "render", render(value)) : props.fallback;
     if (!make) return;
     const scope = el.scope.run(() => createScope());
-    const child = untrack(() => scope.run(make));
+    const child = untrack(() => scope.run(() => checkRendered("Show", truthy ? "render" : "fallback", make())));
     current = { child, scope };
     el.append(child);
   });
@@ -68,15 +73,21 @@ interface Entry<T> {
  * signals updated in place when an item with the same key changes or moves.
  */
 export function For<T>(props: ForProps<T>, render: (item: ReadonlySignal<T>, index: ReadonlySignal<number>) => Element): BoxElement {
-  const el = setupBox(new BoxElement(), { flexDirection: "column", ...props }, []);
+  checkPropsObject("For", props, false);
+  if (render === undefined) throw checkRenderedMissing("For");
+  checkFunction("For", "render", render);
+  checkFunction("For", "key", props.key);
+  if (props.each === undefined) checkArray("For", "each", props.each);
+  const el = setupBox(new BoxElement(), { flexDirection: "column", ...props }, [], "For");
   const keyOf = props.key ?? ((item: T) => item);
   let entries = new Map<unknown, Entry<T>>();
   el.bind(props.each, (items) => {
+    checkArray("For", "each", items);
     const next = new Map<unknown, Entry<T>>();
     const order: Element[] = [];
     items.forEach((item, i) => {
       const k = keyOf(item, i);
-      if (next.has(k)) throw argumentError(`For: duplicate key ${String(k)} at index ${i}`);
+      if (next.has(k)) throw argumentError(`For: duplicate key ${showValue(k)} at index ${i}`);
       let entry = entries.get(k);
       if (entry) {
         entry.item.value = item;
@@ -85,7 +96,7 @@ export function For<T>(props: ForProps<T>, render: (item: ReadonlySignal<T>, ind
         const scope = el.scope.run(() => createScope());
         const itemSig = signal(item);
         const indexSig = signal(i);
-        const child = untrack(() => scope.run(() => render(itemSig, indexSig)));
+        const child = untrack(() => scope.run(() => checkRendered("For", "render", render(itemSig, indexSig))));
         entry = { el: child, scope, item: itemSig, index: indexSig };
       }
       next.set(k, entry);
@@ -101,4 +112,8 @@ export function For<T>(props: ForProps<T>, render: (item: ReadonlySignal<T>, ind
     el.setChildren(order);
   });
   return el;
+}
+
+function checkRenderedMissing(component: string): Error {
+  return propError(component, "render", undefined, "a function returning an element");
 }

@@ -10,6 +10,8 @@ import type { Screen } from "../screen.ts";
 import { isSignal, type MaybeSignal, type Signal, signal, untrack } from "../signals.ts";
 import { type PackedStyle, packStyle, type Style } from "../style.ts";
 import { type Grapheme, graphemes } from "../text.ts";
+import { overlayStyle } from "../app/theme.ts";
+import { checkBoolean, checkFunction, checkPropsObject, checkString, checkText, named, propError } from "./check.ts";
 import { applyCommon, type CommonProps } from "./props.ts";
 
 /** Props of {@link Input}. */
@@ -33,13 +35,6 @@ export interface InputProps extends CommonProps {
   /** Look of the placeholder. */
   placeholderStyle?: Style;
 }
-
-/** Default looks of inputs. */
-export const INPUT_STYLES = {
-  normal: { fg: "#d8dae5", bg: "#262833" },
-  focus: { fg: "#ffffff", bg: "#30334a" },
-  placeholder: { fg: "#6c6f7d", bg: "#262833", italic: true },
-} as const satisfies Record<string, Style>;
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
@@ -65,11 +60,8 @@ export class InputElement extends Element {
   mask = "•";
   onChange: ((v: string) => void) | undefined;
   onSubmit: ((v: string) => void) | undefined;
-  styles = {
-    normal: packStyle(INPUT_STYLES.normal),
-    focus: packStyle(INPUT_STYLES.focus),
-    placeholder: packStyle(INPUT_STYLES.placeholder),
-  };
+  /** Style props merged over the theme's looks. */
+  overrides: { normal?: Style; focus?: Style; placeholder?: Style } = {};
   #clusters: Grapheme[] = [];
   #text = "";
 
@@ -227,11 +219,11 @@ export class InputElement extends Element {
 
   paint(screen: Screen): void {
     const { x, y, width, height } = this.view;
-    const focused = this.app?.focused === this;
-    const st: PackedStyle = focused ? this.styles.focus : this.styles.normal;
+    const looks = this.looks;
+    const st: PackedStyle = this.isFocused ? overlayStyle(looks.fieldFocus, this.overrides.focus) : overlayStyle(looks.field, this.overrides.normal);
     screen.fill(x, y, width, height, " ", st);
     if (this.#text.length === 0) {
-      if (this.placeholder) screen.drawText(x, y, this.placeholder, this.styles.placeholder);
+      if (this.placeholder) screen.drawText(x, y, this.placeholder, overlayStyle(looks.placeholder, this.overrides.placeholder));
       return;
     }
     const shown = this.password ? this.mask.repeat(this.#clusters.length) : this.#text;
@@ -246,23 +238,38 @@ export class InputElement extends Element {
  * caret.
  */
 export function Input(props: InputProps = {}): InputElement {
+  checkPropsObject("Input", props);
+  if (props.value !== undefined && !isSignal(props.value)) checkString("Input", "value", props.value);
   const value = isSignal(props.value) ? props.value : signal(typeof props.value === "string" ? props.value : "");
   const el = new InputElement(value);
-  applyCommon(el, { height: 1, flexGrow: props.width === undefined ? 1 : undefined, ...props });
+  applyCommon(el, { height: 1, flexGrow: props.width === undefined ? 1 : undefined, ...props }, "Input");
+  checkFunction("Input", "onChange", props.onChange);
+  checkFunction("Input", "onSubmit", props.onSubmit);
+  checkString("Input", "mask", props.mask);
   el.onChange = props.onChange;
   el.onSubmit = props.onSubmit;
   if (props.mask) el.mask = props.mask;
-  if (props.style) el.styles.normal = packStyle({ ...INPUT_STYLES.normal, ...props.style });
-  if (props.focusStyle) el.styles.focus = packStyle({ ...INPUT_STYLES.focus, ...props.focusStyle });
-  if (props.placeholderStyle) el.styles.placeholder = packStyle({ ...INPUT_STYLES.placeholder, ...props.placeholderStyle });
+  for (const [state, prop] of [
+    ["normal", "style"],
+    ["focus", "focusStyle"],
+    ["placeholder", "placeholderStyle"],
+  ] as const) {
+    const style = props[prop];
+    if (style === undefined) continue;
+    if (typeof style !== "object" || style === null) throw propError("Input", prop, style, "a style object");
+    named("Input", () => packStyle(style));
+    el.overrides[state] = style;
+  }
   el.bind(value, (v) => {
     if (v !== el.text) el.sync(v);
   });
   el.bind(props.placeholder, (p) => {
-    el.placeholder = p;
+    checkText("Input", "placeholder", p);
+    el.placeholder = sanitizeLine(String(p));
     el.invalidate();
   });
   el.bind(props.password, (p) => {
+    checkBoolean("Input", "password", p);
     el.password = p;
     el.invalidate();
   });

@@ -4,8 +4,11 @@
  */
 import type { Handlers } from "../app/element.ts";
 import { Element } from "../app/element.ts";
+import type { Theme } from "../app/theme.ts";
 import { LAYOUT_STYLE_KEYS, type LayoutStyle } from "../layout.ts";
-import { type MaybeSignal, type ReadonlySignal } from "../signals.ts";
+import { STYLE_WORDS, writeLayoutStyle } from "../layout/style.ts";
+import { isSignal, type MaybeSignal, type ReadonlySignal } from "../signals.ts";
+import { checkBoolean, checkFunction, checkNumber, checkPropsObject, checkString, named, propError } from "./check.ts";
 
 /** Layout fields set by components themselves (a box's border comes from its border style). */
 type OwnLayout = "border" | "borderX" | "borderY" | "borderTop" | "borderRight" | "borderBottom" | "borderLeft";
@@ -25,6 +28,14 @@ export interface CommonProps extends LayoutProps, Handlers {
   focusable?: boolean;
   /** Tab order: positive first (ascending), then 0 in document order; -1 removes from Tab order. */
   tabIndex?: number;
+  /** A disabled element (and its subtree) takes no focus and ignores input. */
+  disabled?: MaybeSignal<boolean>;
+  /** Take focus when mounted. */
+  autofocus?: boolean;
+  /** Keep Tab inside this subtree while focus is in it (a focus scope, for dialogs). */
+  trapFocus?: boolean;
+  /** Theme colors for this subtree, over the app's theme. */
+  theme?: Partial<Theme>;
 }
 
 /** What may be given as a child: elements, text (plain or reactive), nothing, or lists of these. */
@@ -33,23 +44,73 @@ export type Child = Element | string | number | ReadonlySignal<string | number> 
 /** Names of {@link LayoutStyle} fields accepted as props (a box sets its border widths itself). */
 const LAYOUT_KEYS = LAYOUT_STYLE_KEYS.filter((k) => !k.startsWith("border"));
 
-/** Applies common props to an element: layout (reactively), handlers, identity, focus. */
-export function applyCommon(el: Element, props: CommonProps): void {
+const HANDLERS = [
+  "onKey",
+  "onKeyRelease",
+  "onMouse",
+  "onClick",
+  "onWheel",
+  "onPaste",
+  "onMouseEnter",
+  "onMouseLeave",
+  "onFocus",
+  "onBlur",
+] as const satisfies readonly (keyof Handlers)[];
+
+const scratch = new Float32Array(STYLE_WORDS);
+
+/**
+ * Applies common props to an element: layout (reactively), handlers,
+ * identity, focus. `component` names the component in errors: every prop
+ * is checked, and a bad one throws a LetuiError naming the component, the
+ * prop and the value.
+ */
+export function applyCommon(el: Element, props: CommonProps, component: string): void {
+  checkPropsObject(component, props, false);
   for (const key of LAYOUT_KEYS) {
     const value = props[key as keyof CommonProps] as MaybeSignal<unknown> | undefined;
     if (value === undefined) continue;
-    el.bind(value, (v) => el.setLayout({ [key]: v } as LayoutStyle));
+    el.bind(value, (v) => {
+      const style = { [key]: v } as LayoutStyle;
+      // Checked here, so the error names the component even before it is mounted.
+      named(component, () => writeLayoutStyle(style, scratch));
+      if (typeof v === "number" && v < 0 && /^(width|height|min|max|padding|flexGrow|flexShrink|gap|rowGap|columnGap)/.test(key)) {
+        throw propError(component, key, v, "at least 0");
+      }
+      el.setLayout(style);
+    });
   }
   el.bind(props.zIndex, (z) => {
+    checkNumber(component, "zIndex", z, { integer: true });
     el.zIndex = z;
     el.app?.structureChanged();
     el.invalidate();
   });
+  checkString(component, "id", props.id);
+  checkBoolean(component, "focusable", props.focusable);
+  checkNumber(component, "tabIndex", props.tabIndex, { integer: true, min: -1 });
+  checkBoolean(component, "autofocus", props.autofocus);
+  checkBoolean(component, "trapFocus", props.trapFocus);
+  if (props.theme !== undefined && (typeof props.theme !== "object" || props.theme === null || isSignal(props.theme))) {
+    throw propError(component, "theme", props.theme, "an object of theme colors");
+  }
+  for (const h of HANDLERS) checkFunction(component, h, props[h]);
   if (props.id !== undefined) el.id = props.id;
   if (props.focusable !== undefined) el.focusable = props.focusable;
   if (props.tabIndex !== undefined) el.tabIndex = props.tabIndex;
+  if (props.autofocus) el.autofocus = true;
+  if (props.trapFocus) el.trapFocus = true;
+  if (props.theme) el.themeOverride = props.theme;
+  el.bind(props.disabled, (d) => {
+    checkBoolean(component, "disabled", d);
+    if (d === el.disabled) return;
+    el.disabled = d;
+    el.app?.disabledChanged();
+    el.invalidate();
+  });
   const h = el.handlers;
   if (props.onKey) h.onKey = props.onKey;
+  if (props.onKeyRelease) h.onKeyRelease = props.onKeyRelease;
   if (props.onMouse) h.onMouse = props.onMouse;
   if (props.onClick) h.onClick = props.onClick;
   if (props.onWheel) h.onWheel = props.onWheel;
@@ -64,8 +125,12 @@ function chain(a: (() => void) | undefined, b: () => void): () => void {
   return a ? () => (a(), b()) : b;
 }
 
-/** Flattens children, turning text into Text elements with `makeText`. */
-export function flattenChildren(children: Child[], makeText: (t: string | ReadonlySignal<string | number>) => Element): Element[] {
+/** Flattens children, turning text into Text elements with `makeText`; anything else is an error naming `component`. */
+export function flattenChildren(
+  children: Child[],
+  makeText: (t: string | ReadonlySignal<string | number>) => Element,
+  component = "Box",
+): Element[] {
   const out: Element[] = [];
   const visit = (c: Child): void => {
     if (c === null || c === undefined || c === false) return;
@@ -73,10 +138,12 @@ export function flattenChildren(children: Child[], makeText: (t: string | Readon
       for (const x of c) visit(x);
     } else if (c instanceof Element) {
       out.push(c);
-    } else if (typeof c === "string" || typeof c === "number") {
+    } else if (typeof c === "string" || (typeof c === "number" && Number.isFinite(c))) {
       out.push(makeText(String(c)));
-    } else {
+    } else if (isSignal(c)) {
       out.push(makeText(c));
+    } else {
+      throw propError(component, "children", c, "elements, text, signals of text, or arrays of these");
     }
   };
   for (const c of children) visit(c);

@@ -63,7 +63,7 @@ describe("Text", () => {
   });
 
   test("invalid props throw", () => {
-    expect(() => Text({ wrap: "sometimes" as "word" }, "x")).toThrow("unknown wrap mode");
+    expect(() => Text({ wrap: "sometimes" as "word" }, "x")).toThrow("Text: prop wrap must be one of");
   });
 });
 

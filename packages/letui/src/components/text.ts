@@ -3,10 +3,10 @@
  * aligned, measured natively with the same widths the screen uses.
  */
 import { Element } from "../app/element.ts";
-import { argumentError } from "../errors.ts";
 import type { Screen } from "../screen.ts";
 import { effect, isSignal, type MaybeSignal, type ReadonlySignal, read } from "../signals.ts";
 import { type PackedStyle, packStyle, type Style } from "../style.ts";
+import { checkBoolean, checkOneOf } from "./check.ts";
 import { applyCommon, type CommonProps } from "./props.ts";
 
 /** How text breaks into lines. */
@@ -81,8 +81,9 @@ export class TextElement extends Element {
 
   /** Sets wrapping, alignment and ellipsis. */
   setFormat(wrap: WrapMode, align: "left" | "center" | "right", ellipsis: boolean): void {
-    if (!(wrap in { word: 1, char: 1, none: 1 })) throw argumentError(`unknown wrap mode ${JSON.stringify(wrap)}`);
-    if (!(align in { left: 1, center: 1, right: 1 })) throw argumentError(`unknown alignment ${JSON.stringify(align)}`);
+    checkOneOf("Text", "wrap", wrap, ["word", "char", "none"]);
+    checkOneOf("Text", "align", align, ["left", "center", "right"]);
+    checkBoolean("Text", "ellipsis", ellipsis);
     const changed = wrap !== this.#wrap || ellipsis !== this.#ellipsis;
     this.#wrap = wrap;
     this.#align = align;
@@ -173,7 +174,7 @@ export function Text(first?: TextProps | TextContent, ...rest: TextContent[]): T
   const props: TextProps = isProps(first) ? first : {};
   const content: TextContent[] = isProps(first) ? rest : [first as TextContent, ...rest];
   const el = new TextElement();
-  applyCommon(el, props);
+  applyCommon(el, props, "Text");
   const parts = content.filter((c): c is Exclude<TextContent, null | undefined | false> => c !== null && c !== undefined && c !== false);
   const texts: string[] = parts.map(() => "");
   const styles: PackedStyle[] = parts.map(() => packStyle({ bg: "keep" }));

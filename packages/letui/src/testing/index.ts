@@ -15,7 +15,7 @@ import { ManualClock } from "../app/clock.ts";
 import type { Element } from "../app/element.ts";
 import { InputDecoder } from "../input/decoder.ts";
 import { eventBase, type KeyEvent, type MouseButton, type MouseEvent } from "../input/events.ts";
-import { Screen } from "../screen.ts";
+import { type ColorMode, Screen } from "../screen.ts";
 import type { CellStyle } from "../style.ts";
 
 /** Options of {@link render}. */
@@ -24,6 +24,8 @@ export interface RenderOptions extends AppOptions {
   width?: number;
   /** Height in cells. @default 24 */
   height?: number;
+  /** The color mode of the screen, for testing looks with fewer colors. @default "truecolor" */
+  colorMode?: ColorMode;
 }
 
 /** Modifiers for synthesized events. */
@@ -122,7 +124,7 @@ export function keyEvent(combo: string, kind: KeyEvent["kind"] = "press"): KeyEv
 
 /** Renders `root` headlessly and returns a handle to drive and inspect it. */
 export async function render(root: Element | (() => Element), options: RenderOptions = {}): Promise<TestApp> {
-  const screen = new Screen({ width: options.width ?? 80, height: options.height ?? 24, fd: null, colorMode: "truecolor" });
+  const screen = new Screen({ width: options.width ?? 80, height: options.height ?? 24, fd: null, colorMode: options.colorMode ?? "truecolor" });
   let exitCode: number | undefined;
   const clock = new ManualClock();
   const app = new App(

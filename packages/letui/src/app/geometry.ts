@@ -1,0 +1,161 @@
+/**
+ * Geometry of the element tree: reading layout results into elements
+ * (positions, scroll offsets, clips, content boxes), painting damaged
+ * areas in stacking order, hit testing, and merging damage rectangles.
+ * Pure functions over elements and a layout tree; the frame loop in
+ * `app.ts` calls them.
+ */
+import type { LayoutStyle, LayoutTree } from "../layout.ts";
+import type { Screen } from "../screen.ts";
+import { contains, EMPTY_RECT, type Element, intersect, isEmpty, type Rect, sameRect } from "./element.ts";
+
+/** What placing a tree reports back: areas to repaint and elements whose size subscribers to tell. */
+export interface PlaceOutput {
+  /** Areas that changed. */
+  damage: Rect[];
+  /** Elements subscribed to {@link Element.measure} whose rectangle changed. */
+  notices: Element[];
+}
+
+type Side = "Top" | "Right" | "Bottom" | "Left";
+
+/** Resolves one side of a spacing shorthand family (`padding`, `border`) to cells; percentages are of `basis`. */
+function edge(style: LayoutStyle, family: "padding" | "border", side: Side, basis: number): number {
+  const axis = side === "Left" || side === "Right" ? "X" : "Y";
+  const s = style as Record<string, unknown>;
+  const v = s[`${family}${side}`] ?? s[`${family}${axis}`] ?? s[family];
+  if (typeof v === "number") return Number.isFinite(v) ? Math.max(0, v) : 0;
+  if (typeof v === "string" && v.endsWith("%")) return Math.max(0, (Number.parseFloat(v) / 100) * basis);
+  return 0;
+}
+
+/**
+ * The content box of an element (inside its border and padding), in the
+ * same coordinates as `rect`. The native layout reports the left and top
+ * insets exactly; the right and bottom ones come from the style.
+ */
+export function contentBox(el: Element, rect: { x: number; y: number; width: number; height: number; contentX?: number; contentY?: number }, basis: number): Rect {
+  const s = el.layout;
+  const left = rect.contentX ?? Math.round(edge(s, "border", "Left", basis) + edge(s, "padding", "Left", basis));
+  const top = rect.contentY ?? Math.round(edge(s, "border", "Top", basis) + edge(s, "padding", "Top", basis));
+  const right = Math.round(edge(s, "border", "Right", basis) + edge(s, "padding", "Right", basis));
+  const bottom = Math.round(edge(s, "border", "Bottom", basis) + edge(s, "padding", "Bottom", basis));
+  return { x: rect.x + left, y: rect.y + top, width: Math.max(0, rect.width - left - right), height: Math.max(0, rect.height - top - bottom) };
+}
+
+/**
+ * Reads layout results into `el` and its subtree: positions, positions on
+ * screen after ancestors' scroll offsets, clips (a clipping element clips
+ * its children to its content box, so border and padding are never drawn
+ * over), and bounds. Damages what moved into `out`.
+ */
+export function place(tree: LayoutTree, root: Element, width: number, height: number, out: PlaceOutput): void {
+  const screenRect = { x: 0, y: 0, width, height };
+  const visit = (el: Element, dx: number, dy: number, clip: Rect, basis: number): void => {
+    const rect = el === root ? { ...screenRect, contentX: 0, contentY: 0 } : tree.layoutOf(el.node);
+    const view = { x: rect.x - dx, y: rect.y - dy, width: rect.width, height: rect.height };
+    const visible = intersect(view, clip);
+    const moved = !sameRect(el.rect, rect) || !sameRect(el.view, view) || !sameRect(el.clip, visible);
+    if (moved) {
+      if (!isEmpty(el.clip)) out.damage.push(el.clip);
+      if (!isEmpty(visible)) out.damage.push(visible);
+    }
+    const resized = el.rect.width !== rect.width || el.rect.height !== rect.height;
+    el.rect = { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+    el.view = view;
+    el.clip = visible;
+    el.content = contentBox(el, rect, basis);
+    if (resized || moved) {
+      el.onLayout();
+      if (el.measured) out.notices.push(el);
+    }
+    let childClip = clip;
+    if (el.clipsChildren) {
+      const c = el.content;
+      childClip = intersect(visible, { x: c.x - dx, y: c.y - dy, width: c.width, height: c.height });
+    }
+    const cdx = dx + el.scrollLeft;
+    const cdy = dy + el.scrollTop;
+    let bounds = visible;
+    for (const c of el.children) {
+      visit(c, cdx, cdy, childClip, el.content.width);
+      bounds = union(bounds, c.bounds);
+    }
+    el.bounds = bounds;
+  };
+  visit(root, 0, 0, screenRect, width);
+}
+
+/** Paints `el` and its descendants that meet `area`, in stacking order. */
+export function paint(screen: Screen, el: Element, area: Rect): void {
+  if (isEmpty(intersect(el.bounds, area))) return;
+  const own = intersect(el.clip, area);
+  if (!isEmpty(own)) {
+    screen.setClip(own);
+    el.paint(screen);
+  }
+  for (const c of stacking(el.children)) paint(screen, c, area);
+}
+
+/** The topmost element at (x, y) under `root`, respecting clipping and stacking. */
+export function hitTest(root: Element, x: number, y: number): Element | null {
+  const visit = (el: Element): Element | null => {
+    if (!contains(el.bounds, x, y)) return null;
+    const kids = stacking(el.children);
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const hit = visit(kids[i] as Element);
+      if (hit) return hit;
+    }
+    return contains(el.clip, x, y) ? el : null;
+  };
+  return visit(root);
+}
+
+/** The smallest rectangle holding both. */
+export function union(a: Rect, b: Rect): Rect {
+  if (isEmpty(a)) return b;
+  if (isEmpty(b)) return a;
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
+}
+
+function covers(outer: Rect, inner: Rect): boolean {
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.width <= outer.x + outer.width &&
+    inner.y + inner.height <= outer.y + outer.height
+  );
+}
+
+/** Clips damage to the screen, drops pieces covered by others, and falls back to one union when there are many. */
+export function mergeRects(rects: Rect[], width: number, height: number): Rect[] {
+  const screen = { x: 0, y: 0, width, height };
+  let out: Rect[] = [];
+  for (const r of rects) {
+    const c = intersect(r, screen);
+    if (isEmpty(c) || out.some((o) => covers(o, c))) continue;
+    out = out.filter((o) => !covers(c, o));
+    out.push(c);
+  }
+  if (out.length > 12) {
+    let u = EMPTY_RECT;
+    for (const r of out) u = union(u, r);
+    return [u];
+  }
+  return out;
+}
+
+/** Children in paint order: by zIndex, then document order (the same array when already sorted). */
+export function stacking(children: Element[]): Element[] {
+  let sorted = true;
+  for (let i = 1; i < children.length; i++) {
+    if ((children[i] as Element).zIndex < (children[i - 1] as Element).zIndex) {
+      sorted = false;
+      break;
+    }
+  }
+  if (sorted) return children;
+  return children.map((c, i) => [c, i] as const).sort((a, b) => a[0].zIndex - b[0].zIndex || a[1] - b[1]).map(([c]) => c);
+}

@@ -262,6 +262,12 @@ export class App {
       // Elements that follow their content (a log that sticks to the bottom) may scroll now.
       if (this.#watchers.size > 0) {
         for (const el of this.#watchers) el.afterLayout();
+        if (this.tree.needsLayout) {
+          // A virtualized list made rows for its new size: lay them out in this frame.
+          this.tree.compute(this.root.node, this.#width, this.#height);
+          this.stats.layouts++;
+          this.#rectsStale = true;
+        }
         if (this.#rectsStale) {
           this.#rectsStale = false;
           place(this.tree, this.root, this.#width, this.#height, out);

@@ -1,6 +1,10 @@
 /** The components letui ships. */
 export { Box, BoxElement, type BoxProps, type BorderStyle, Column, Row } from "./components/box.ts";
 export { Button, ButtonElement, type ButtonProps } from "./components/button.ts";
+export { Checkbox, CheckboxElement, type CheckboxProps, RadioGroup, RadioGroupElement, type RadioGroupProps } from "./components/choice.ts";
+export { type Column as TableColumn, type ColumnWidth, type SortOrder, Table, TableElement, type TableProps } from "./components/table.ts";
+export { type Tab, TabBarElement, Tabs, TabsElement, type TabsProps } from "./components/tabs.ts";
+export { Tree, TreeElement, type TreeNode, type TreeProps, type TreeRow } from "./components/tree.ts";
 export { For, type ForProps, Show, type ShowProps } from "./components/control-flow.ts";
 export { Input, InputElement, type InputProps, sanitizeLine } from "./components/input.ts";
 export type { Child, CommonProps, LayoutProps } from "./components/props.ts";

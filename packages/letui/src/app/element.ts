@@ -276,7 +276,8 @@ export abstract class Element {
       if (c === this || this.isDescendantOf(c)) throw new Error("an element cannot contain itself");
     }
     const depthChecked = new Set(this.children);
-    for (const c of next) if (!depthChecked.has(c)) this.checkDepth(c);
+    const depth = this.depth();
+    for (const c of next) if (!depthChecked.has(c)) this.checkDepth(c, depth);
     const removed = this.children.filter((c) => !keep.has(c));
     for (const c of next) if (c.parent && c.parent !== this) c.parent.detach(c);
     const app = this.app;
@@ -318,9 +319,7 @@ export abstract class Element {
    * without recursion, so any depth gives the error and not a stack
    * overflow.
    */
-  private checkDepth(child: Element): void {
-    let depth = 0;
-    for (let p: Element | null = this; p; p = p.parent) depth++;
+  private checkDepth(child: Element, depth = this.depth()): void {
     const budget = MAX_LAYOUT_DEPTH - depth;
     const stack: [Element, number][] = [[child, 1]];
     for (let top = stack.pop(); top; top = stack.pop()) {
@@ -332,6 +331,13 @@ export abstract class Element {
       }
       for (const c of e.children) stack.push([c, level + 1]);
     }
+  }
+
+  /** Levels from the root to this element, this one included. */
+  private depth(): number {
+    let depth = 0;
+    for (let p: Element | null = this; p; p = p.parent) depth++;
+    return depth;
   }
 
   private isDescendantOf(other: Element): boolean {
@@ -347,10 +353,13 @@ export abstract class Element {
     app.tree.setStyle(this.node, this.layout);
     this.onMount();
     if (this.autofocus) app.requestFocus(this);
-    this.children.forEach((c, i) => {
-      c.mountInto(app);
-      app.tree.insertChild(this.node, c.node, i);
-    });
+    if (this.children.length === 0) return;
+    for (const c of this.children) c.mountInto(app);
+    // One native call for all the children.
+    app.tree.setChildren(
+      this.node,
+      this.children.map((c) => c.node),
+    );
   }
 
   /** Unmounts this subtree: disposes effects and frees native nodes. */

@@ -102,14 +102,12 @@ export function For<T>(props: ForProps<T>, render: (item: ReadonlySignal<T>, ind
       next.set(k, entry);
       order.push(entry.el);
     });
-    for (const [k, e] of entries) {
-      if (!next.has(k)) {
-        el.remove(e.el);
-        e.scope.dispose();
-      }
-    }
+    const gone: Entry<T>[] = [];
+    for (const [k, e] of entries) if (!next.has(k)) gone.push(e);
     entries = next;
+    // One pass: setChildren unmounts the elements that are not kept.
     el.setChildren(order);
+    for (const e of gone) e.scope.dispose();
   });
   return el;
 }

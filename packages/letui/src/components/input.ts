@@ -37,9 +37,11 @@ export interface InputProps extends CommonProps {
 }
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const HAS_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** Removes what cannot be part of a single line: line breaks and tabs become spaces, other controls go. */
 export function sanitizeLine(text: string): string {
+  if (!HAS_CONTROL.test(text)) return text;
   return text.replace(/\r\n|[\r\n\t]/g, " ").replace(CONTROL, "");
 }
 

@@ -42,7 +42,7 @@ export interface CommonProps extends LayoutProps, Handlers {
 export type Child = Element | string | number | ReadonlySignal<string | number> | null | undefined | false | Child[];
 
 /** Names of {@link LayoutStyle} fields accepted as props (a box sets its border widths itself). */
-const LAYOUT_KEYS = LAYOUT_STYLE_KEYS.filter((k) => !k.startsWith("border"));
+const LAYOUT_SET = new Set<string>(LAYOUT_STYLE_KEYS.filter((k) => !k.startsWith("border")));
 
 const HANDLERS = [
   "onKey",
@@ -67,7 +67,8 @@ const scratch = new Float32Array(STYLE_WORDS);
  */
 export function applyCommon(el: Element, props: CommonProps, component: string): void {
   checkPropsObject(component, props, false);
-  for (const key of LAYOUT_KEYS) {
+  for (const key in props) {
+    if (!LAYOUT_SET.has(key)) continue;
     const value = props[key as keyof CommonProps] as MaybeSignal<unknown> | undefined;
     if (value === undefined) continue;
     el.bind(value, (v) => {

@@ -106,8 +106,20 @@ export class TableElement<T = unknown> extends ListElement<T> {
     return out;
   }
 
+  #painting: { width: number; widths: number[] } | null = null;
+
+  override paint(screen: Screen): void {
+    // Widths once per paint ("fit" columns measure the visible rows).
+    this.#painting = { width: this.rowWidth, widths: this.widths(this.rowWidth) };
+    try {
+      super.paint(screen);
+    } finally {
+      this.#painting = null;
+    }
+  }
+
   #cells(screen: Screen, x: number, y: number, width: number, texts: string[], look: PackedStyle): void {
-    const widths = this.widths(width);
+    const widths = this.#painting?.width === width ? this.#painting.widths : this.widths(width);
     let cx = x;
     this.columns.forEach((c, k) => {
       const w = Math.min(widths[k] as number, x + width - cx);

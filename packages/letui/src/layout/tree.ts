@@ -207,12 +207,14 @@ export class LayoutTree extends NativeObject {
   setStyle(node: LayoutNode, style: LayoutStyle): void {
     this.#node(node);
     const packed = this.#packed;
-    writeLayoutStyle(style, packed);
-    const cached = this.#styles.get(node);
-    if (cached !== undefined && sameWords(cached, packed)) return;
+    if (isEmptyStyle(style)) packed.set(DEFAULT_WORDS);
+    else writeLayoutStyle(style, packed);
+    // A node starts with the default style: setting it again makes no call.
+    const cached = this.#styles.get(node) ?? DEFAULT_WORDS;
+    if (sameWords(cached, packed)) return;
     this.#views.current.style.set(packed);
     nl.layoutSetStyle(this.handle, node);
-    if (cached !== undefined) cached.set(packed);
+    if (cached !== DEFAULT_WORDS) cached.set(packed);
     else this.#styles.set(node, packed.slice());
     this.#needsLayout = true;
   }
@@ -348,6 +350,16 @@ export class LayoutTree extends NativeObject {
     }
     return out;
   }
+}
+
+/** The words of the default style, which every new node has. */
+const DEFAULT_WORDS = new Float32Array(STYLE_WORDS);
+writeLayoutStyle({}, DEFAULT_WORDS);
+
+function isEmptyStyle(style: LayoutStyle): boolean {
+  if (typeof style !== "object" || style === null) return false;
+  for (const k in style) if ((style as Record<string, unknown>)[k] !== undefined) return false;
+  return true;
 }
 
 function sameWords(a: Float32Array, b: Float32Array): boolean {

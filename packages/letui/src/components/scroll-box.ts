@@ -157,7 +157,9 @@ export class ScrollBoxElement extends BoxElement {
 /**
  * A scrolling box: `ScrollBox({ height: 10, border: "single",
  * stickToBottom: true }, ...lines)`. Focusable (arrows, PageUp/PageDown,
- * Home/End) unless `focusable: false`.
+ * Home/End) unless `focusable: false`. As in CSS flexbox, a box that
+ * holds a ScrollBox and should not grow to its content needs
+ * `minHeight: 0` (Tabs panels have it).
  */
 export function ScrollBox(props: ScrollBoxProps = {}, ...children: Child[]): ScrollBoxElement {
   checkPropsObject("ScrollBox", props);
@@ -182,7 +184,7 @@ export function ScrollBox(props: ScrollBoxProps = {}, ...children: Child[]): Scr
     ...children,
   );
   const { children: _given, flexDirection: _dir, gap: _gap, ...own } = props;
-  setupBox(el, { ...own, flexDirection: "column", overflow: "scroll", ...withReserve(props, reserve) }, [inner], "ScrollBox");
+  setupBox(el, { minHeight: 0, minWidth: 0, ...own, flexDirection: "column", overflow: "scroll", ...withReserve(props, reserve) }, [inner], "ScrollBox");
   el.contentBox = inner;
   const { onKey, onMouse } = el.handlers;
   el.handlers.onKey = (e) => {

@@ -75,7 +75,8 @@ export class TabsElement extends BoxElement {
     super();
     this.bar = new TabBarElement(active);
     this.bar.setLayout({ height: 1, flexShrink: 0 });
-    this.body = Box({ flexGrow: 1, flexDirection: "column" });
+    // No minimum height: a scrolling panel gets the space there is, not its content's height.
+    this.body = Box({ flexGrow: 1, flexDirection: "column", minHeight: 0 });
   }
 
   /** The active index. */
@@ -99,7 +100,7 @@ export class TabsElement extends BoxElement {
     if (!panel) {
       const tab = this.tabs[n] as Tab;
       panel = untrack(() => this.scope.run(() => checkRendered("Tabs", `tabs[${n}].render`, tab.render())));
-      panel.setLayout({ flexGrow: 1 });
+      panel.setLayout({ flexGrow: 1, minHeight: 0 });
       this.panels.set(n, panel);
       this.body.append(panel);
     }
@@ -123,7 +124,7 @@ export function Tabs(props: TabsProps): TabsElement {
   el.tabs = props.tabs;
   el.onChange = props.onChange;
   el.bar.titles = props.tabs.map((t) => sanitizeLine(t.title));
-  setupBox(el, { flexDirection: "column", ...props }, [el.bar, el.body], "Tabs");
+  setupBox(el, { flexDirection: "column", minHeight: 0, ...props }, [el.bar, el.body], "Tabs");
   el.bind(active, (i) => {
     if (props.tabs.length > 0) el.show(Math.max(0, Math.min(i, props.tabs.length - 1)));
   });

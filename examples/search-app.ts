@@ -84,7 +84,9 @@ export function searchApp(options: SearchOptions = {}): Element {
   const submitted = signal<string | null>(null);
   // Re-running the same query is a new request: keep a counter with it.
   const request = signal(0);
-  const page = signal(0);
+  // The index of the first item shown: the page follows from it, so a
+  // resize that changes the page size keeps that item on screen.
+  const anchor = signal(0);
   const results = resource(
     () => (submitted.value === null ? null : { q: submitted.value, n: request.value }),
     ({ q }, { signal: abort }) => search(q, abort),
@@ -92,7 +94,7 @@ export function searchApp(options: SearchOptions = {}): Element {
   const run = () => {
     submitted.value = query.peek();
     request.value++;
-    page.value = 0;
+    anchor.value = 0;
   };
 
   // The results take whatever height is left, whatever they contain: a
@@ -101,16 +103,16 @@ export function searchApp(options: SearchOptions = {}): Element {
   const pageSize = computed(() => Math.max(1, list.measure().value.height));
   const items = computed(() => results.data.value ?? []);
   const pages = computed(() => Math.max(1, Math.ceil(items.value.length / pageSize.value)));
-  const current = computed(() => Math.min(page.value, pages.value - 1));
+  const current = computed(() => Math.min(Math.floor(anchor.value / pageSize.value), pages.value - 1));
   const visible = computed(() => {
     const start = current.value * pageSize.value;
     return items.value.slice(start, start + pageSize.value).map((item, i) => ({ item, n: start + i + 1 }));
   });
   const prev = () => {
-    page.value = Math.max(0, current.peek() - 1);
+    anchor.value = Math.max(0, current.peek() - 1) * pageSize.peek();
   };
   const next = () => {
-    page.value = Math.min(pages.peek() - 1, current.peek() + 1);
+    anchor.value = Math.min(pages.peek() - 1, current.peek() + 1) * pageSize.peek();
   };
 
   const status = computed(() => {
@@ -164,7 +166,8 @@ export function searchApp(options: SearchOptions = {}): Element {
       { height: 1, flexShrink: 0, gap: 2, paddingX: 1, justifyContent: "space-between" },
       Button({ id: "prev", label: "◀ Prev", onPress: prev, disabled: computed(() => current.value === 0) }),
       Text(
-        { align: "center", flexGrow: 1, wrap: "none", fg: "gray" },
+        // The status gives way (cut with an ellipsis); the buttons keep their labels.
+        { align: "center", flexGrow: 1, flexShrink: 1, flexBasis: 0, minWidth: 0, wrap: "none", ellipsis: true, fg: "gray" },
         computed(() => (results.state.value === "loading" ? "loading…" : `Page ${current.value + 1} of ${pages.value}`)),
         { text: computed(() => (results.state.value === "ready" ? ` · ${status.value}` : "")), fg: "gray" },
       ),

@@ -42,11 +42,12 @@ describe("the search example", () => {
     t.press("pageup");
     await t.frame();
     expect(t.text()).toContain("Page 2 of 4");
-    // Taller terminal: bigger pages.
+    // Taller terminal: bigger pages, and the first item shown (9) stays on screen.
     t.resize(60, 20);
     await t.frame();
     await t.frame();
-    expect(t.text()).toContain("Page 2 of 2");
+    expect(t.text()).toContain("Page 1 of 2");
+    expect(t.text()).toContain("  9. ");
     t.unmount();
   });
 
@@ -77,5 +78,46 @@ describe("the search example", () => {
     const items = await localSearch(corpus(), 0)("grid cells", new AbortController().signal);
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((i) => i.title.startsWith("terminal"))).toBe(true);
+  });
+});
+
+describe("the search example at small sizes", () => {
+  test("at 50 and 40 columns the buttons keep their labels; a disabled Prev takes no focus", async () => {
+    for (const width of [50, 40]) {
+      const t = await render(() => searchApp({ search: async () => corpus(100) }), { width, height: 12 });
+      t.app.focusNext();
+      t.type("x");
+      t.press("enter");
+      await new Promise((r) => setTimeout(r, 0));
+      await t.frame();
+      const footer = t.lines().at(-1) as string;
+      expect([width, footer.includes("◀ Prev"), footer.includes("Next ▶")]).toEqual([width, true, true]);
+      const ids = t.app.focusOrder().map((e) => e.id);
+      expect(ids).toEqual(["query", "search", "next"]);
+      t.unmount();
+    }
+  });
+
+  test("on resize the page keeps its first visible item on screen", async () => {
+    const t = await render(() => searchApp({ search: async () => corpus(100) }), { width: 60, height: 12 });
+    t.app.focusNext();
+    t.type("x");
+    t.press("enter");
+    await new Promise((r) => setTimeout(r, 0));
+    await t.frame();
+    for (let i = 0; i < 3; i++) t.press("pagedown");
+    await t.frame();
+    const first = (t.lines()[3] as string).trim().split(".")[0] as string;
+    for (const [w, h] of [
+      [60, 8],
+      [60, 20],
+      [40, 9],
+    ] as const) {
+      t.resize(w, h);
+      await t.frame();
+      await t.frame();
+      expect([h, t.text().includes(` ${first}. `)]).toEqual([h, true]);
+    }
+    t.unmount();
   });
 });

@@ -99,7 +99,8 @@ export class ButtonElement extends Element {
 export function Button(props: ButtonProps): ButtonElement {
   checkPropsObject("Button", props, false);
   const el = new ButtonElement();
-  applyCommon(el, { height: 1, ...props }, "Button");
+  // A button keeps its label: it does not shrink unless told to.
+  applyCommon(el, { height: 1, flexShrink: 0, ...props }, "Button");
   checkFunction("Button", "onPress", props.onPress);
   el.onPress = props.onPress;
   for (const [state, prop] of [

@@ -184,7 +184,9 @@ export function ScrollBox(props: ScrollBoxProps = {}, ...children: Child[]): Scr
     ...children,
   );
   const { children: _given, flexDirection: _dir, gap: _gap, ...own } = props;
-  setupBox(el, { minHeight: 0, minWidth: 0, ...own, flexDirection: "column", overflow: "scroll", ...withReserve(props, reserve) }, [inner], "ScrollBox");
+  // A growing scroll box takes its share of the space, not its content's size.
+  const basis = props.flexGrow !== undefined && props.flexBasis === undefined && props.height === undefined ? { flexBasis: 0 } : {};
+  setupBox(el, { minHeight: 0, minWidth: 0, ...basis, ...own, flexDirection: "column", overflow: "scroll", ...withReserve(props, reserve) }, [inner], "ScrollBox");
   el.contentBox = inner;
   const { onKey, onMouse } = el.handlers;
   el.handlers.onKey = (e) => {

@@ -198,10 +198,9 @@ export class App {
     this.requestFrame();
   }
 
-  /** Calls `el.afterLayout()` after every layout while `el` is mounted; returns the function that stops it. */
-  watchLayout(el: Element): () => void {
+  /** Calls `el.afterLayout()` after every layout while `el` is mounted (elements with `watchesLayout` are added when they mount). */
+  watchLayout(el: Element): void {
     this.#watchers.add(el);
-    return () => this.#watchers.delete(el);
   }
 
   /** Sends the following mouse events (drags, moves, the release) to `el` until the button is released (a scrollbar's thumb being dragged). */
@@ -250,29 +249,12 @@ export class App {
       return;
     }
     this.#lastFrame = performance.now();
-    if (this.tree.needsLayout) {
-      this.tree.compute(this.root.node, this.#width, this.#height);
-      this.stats.layouts++;
-      this.#rectsStale = true;
-    }
-    if (this.#rectsStale) {
-      this.#rectsStale = false;
-      const out = { damage: this.#damage, notices: this.#notices };
-      place(this.tree, this.root, this.#width, this.#height, out);
-      // Elements that follow their content (a log that sticks to the bottom) may scroll now.
-      if (this.#watchers.size > 0) {
-        for (const el of this.#watchers) el.afterLayout();
-        if (this.tree.needsLayout) {
-          // A virtualized list made rows for its new size: lay them out in this frame.
-          this.tree.compute(this.root.node, this.#width, this.#height);
-          this.stats.layouts++;
-          this.#rectsStale = true;
-        }
-        if (this.#rectsStale) {
-          this.#rectsStale = false;
-          place(this.tree, this.root, this.#width, this.#height, out);
-        }
-      }
+    if (this.#layOut()) {
+      // Elements that follow their content (a log sticking to the bottom,
+      // a list making rows for its new size) may change the tree now: lay
+      // that out in this same frame.
+      for (const el of this.#watchers) el.afterLayout();
+      this.#layOut();
       // Autofocus waits for a layout: an element off screen takes no focus.
       this.#focus.settle();
       this.#focus.checkDisabled();
@@ -309,6 +291,19 @@ export class App {
       });
     }
     this.#settle();
+  }
+
+  /** Lays out if needed and reads the results into elements; true when elements were placed. */
+  #layOut(): boolean {
+    if (this.tree.needsLayout) {
+      this.tree.compute(this.root.node, this.#width, this.#height);
+      this.stats.layouts++;
+      this.#rectsStale = true;
+    }
+    if (!this.#rectsStale) return false;
+    this.#rectsStale = false;
+    place(this.tree, this.root, this.#width, this.#height, { damage: this.#damage, notices: this.#notices });
+    return true;
   }
 
   #settle(): void {

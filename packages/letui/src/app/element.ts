@@ -204,7 +204,12 @@ export abstract class Element {
   /** Called after a layout changed the element's rect. */
   onLayout(): void {}
 
-  /** Called after every layout while the element watches layouts ({@link App.watchLayout}). */
+  /** True for elements whose {@link afterLayout} runs after every layout while mounted. */
+  get watchesLayout(): boolean {
+    return false;
+  }
+
+  /** Called after every layout while mounted, when {@link watchesLayout} is true. */
   afterLayout(): void {}
 
   /** Scrolls, if this element scrolls, so that `descendant` is visible. */
@@ -353,6 +358,7 @@ export abstract class Element {
     app.tree.setStyle(this.node, this.layout);
     this.onMount();
     if (this.autofocus) app.requestFocus(this);
+    if (this.watchesLayout) app.watchLayout(this);
     if (this.children.length === 0) return;
     for (const c of this.children) c.mountInto(app);
     // One native call for all the children.

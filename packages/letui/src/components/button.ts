@@ -6,12 +6,12 @@ import { realClock } from "../app/clock.ts";
 import { Element } from "../app/element.ts";
 import type { Screen } from "../screen.ts";
 import type { MaybeSignal } from "../signals.ts";
-import { type PackedStyle, packStyle, type Style } from "../style.ts";
+import { type PackedStyle, type Style } from "../style.ts";
 import { overlayStyle } from "../app/theme.ts";
 import { textWidth } from "../text.ts";
 import { fitLabel } from "./box.ts";
-import { checkFunction, checkPropsObject, checkText, named, propError } from "./check.ts";
-import { applyCommon, type CommonProps } from "./props.ts";
+import { checkFunction, checkPropsObject, checkText, propError } from "./check.ts";
+import { applyCommon, type CommonProps, styleProps } from "./props.ts";
 
 /** Props of {@link Button}. */
 export interface ButtonProps extends CommonProps {
@@ -103,19 +103,13 @@ export function Button(props: ButtonProps): ButtonElement {
   applyCommon(el, { height: 1, flexShrink: 0, ...props }, "Button");
   checkFunction("Button", "onPress", props.onPress);
   el.onPress = props.onPress;
-  for (const [state, prop] of [
+  el.overrides = styleProps("Button", props, [
     ["normal", "style"],
     ["hover", "hoverStyle"],
     ["focus", "focusStyle"],
     ["pressed", "pressedStyle"],
     ["disabled", "disabledStyle"],
-  ] as const) {
-    const style = props[prop];
-    if (style === undefined) continue;
-    if (typeof style !== "object" || style === null) throw propError("Button", prop, style, "a style object");
-    named("Button", () => packStyle(style));
-    el.overrides[state] = style;
-  }
+  ] as const);
   if (props.label === undefined) throw propError("Button", "label", props.label, "a string");
   el.bind(props.label, (label) => {
     checkText("Button", "label", label);
@@ -160,11 +154,5 @@ export function Button(props: ButtonProps): ButtonElement {
     el.pressed = false;
     el.invalidate();
   };
-  el.handlers.onFocus = chainFocus(el.handlers.onFocus, () => el.invalidate());
-  el.handlers.onBlur = chainFocus(el.handlers.onBlur, () => el.invalidate());
   return el;
-}
-
-function chainFocus(a: (() => void) | undefined, b: () => void): () => void {
-  return a ? () => (a(), b()) : b;
 }

@@ -27,8 +27,7 @@ export interface ShowProps<T> extends BoxProps {
  */
 export function Show<T>(props: ShowProps<T>, render: (value: T) => Element): BoxElement {
   checkPropsObject("Show", props, false);
-  checkFunction("Show", "render", render);
-  if (render === undefined) throw checkRenderedMissing("Show");
+  checkRenderFunction("Show", render);
   checkFunction("Show", "fallback", props.fallback);
   const el = setupBox(new BoxElement(), { flexDirection: "column", ...props }, [], "Show");
   let current: { child: Element; scope: Scope } | null = null;
@@ -74,8 +73,7 @@ interface Entry<T> {
  */
 export function For<T>(props: ForProps<T>, render: (item: ReadonlySignal<T>, index: ReadonlySignal<number>) => Element): BoxElement {
   checkPropsObject("For", props, false);
-  if (render === undefined) throw checkRenderedMissing("For");
-  checkFunction("For", "render", render);
+  checkRenderFunction("For", render);
   checkFunction("For", "key", props.key);
   if (props.each === undefined) checkArray("For", "each", props.each);
   const el = setupBox(new BoxElement(), { flexDirection: "column", ...props }, [], "For");
@@ -112,6 +110,6 @@ export function For<T>(props: ForProps<T>, render: (item: ReadonlySignal<T>, ind
   return el;
 }
 
-function checkRenderedMissing(component: string): Error {
-  return propError(component, "render", undefined, "a function returning an element");
+function checkRenderFunction(component: string, render: unknown): void {
+  if (typeof render !== "function") throw propError(component, "render", render, "a function returning an element");
 }

@@ -7,12 +7,12 @@
  */
 import { Element } from "../app/element.ts";
 import type { Screen } from "../screen.ts";
-import { isSignal, type MaybeSignal, type Signal, signal, untrack } from "../signals.ts";
-import { type PackedStyle, packStyle, type Style } from "../style.ts";
+import { isSignal, type MaybeSignal, type Signal, signal } from "../signals.ts";
+import { type PackedStyle, type Style } from "../style.ts";
 import { type Grapheme, graphemes } from "../text.ts";
 import { overlayStyle } from "../app/theme.ts";
-import { checkBoolean, checkFunction, checkPropsObject, checkString, checkText, named, propError } from "./check.ts";
-import { applyCommon, type CommonProps } from "./props.ts";
+import { checkBoolean, checkFunction, checkPropsObject, checkString, checkText } from "./check.ts";
+import { applyCommon, type CommonProps, styleProps } from "./props.ts";
 
 /** Props of {@link Input}. */
 export interface InputProps extends CommonProps {
@@ -251,17 +251,11 @@ export function Input(props: InputProps = {}): InputElement {
   el.onChange = props.onChange;
   el.onSubmit = props.onSubmit;
   if (props.mask) el.mask = props.mask;
-  for (const [state, prop] of [
+  el.overrides = styleProps("Input", props, [
     ["normal", "style"],
     ["focus", "focusStyle"],
     ["placeholder", "placeholderStyle"],
-  ] as const) {
-    const style = props[prop];
-    if (style === undefined) continue;
-    if (typeof style !== "object" || style === null) throw propError("Input", prop, style, "a style object");
-    named("Input", () => packStyle(style));
-    el.overrides[state] = style;
-  }
+  ] as const);
   el.bind(value, (v) => {
     if (v !== el.text) el.sync(v);
   });
@@ -323,11 +317,5 @@ export function Input(props: InputProps = {}): InputElement {
     onMouse?.(e);
     if (e.kind === "down" && e.button === "left") el.caretAtCell(e.localX);
   };
-  el.handlers.onFocus = chain(el.handlers.onFocus, () => el.invalidate());
-  el.handlers.onBlur = chain(el.handlers.onBlur, () => el.invalidate());
   return el;
-}
-
-function chain(a: (() => void) | undefined, b: () => void): () => void {
-  return a ? () => (a(), b()) : b;
 }

@@ -43,6 +43,16 @@ describe("List", () => {
     t.wheel(2, 1, "down");
     await t.frame();
     expect(list.top).toBe(3);
+    // Each notch moves on from where the view is (the last rows stop it).
+    t.wheel(2, 1, "down");
+    await t.frame();
+    expect(list.top).toBe(4);
+    t.wheel(2, 1, "up");
+    await t.frame();
+    expect(list.top).toBe(1);
+    t.wheel(2, 1, "down");
+    await t.frame();
+    expect(list.top).toBe(4);
     t.type("bl");
     expect(list.current).toBe(2);
     await t.advance(1500);

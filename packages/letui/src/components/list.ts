@@ -15,7 +15,7 @@ import type { PackedStyle } from "../style.ts";
 import { BoxElement, type BoxProps, fitLabel, setupBox } from "./box.ts";
 import { checkBoolean, checkFunction, checkNumber, checkPropsObject, checkRendered, propError } from "./check.ts";
 import { sanitizeLine } from "./input.ts";
-import { offsetForThumb, paintVertical, trackPress } from "./scrollbar.ts";
+import { offsetForThumb, paintBar, trackPress } from "./scrollbar.ts";
 
 /** A source of items for millions of rows: how many, and the item at an index. */
 export interface ItemSource<T> {
@@ -178,15 +178,8 @@ export class ListElement<T = unknown> extends BoxElement {
     }
   }
 
-  #unwatch: (() => void) | undefined;
-
-  protected override onMount(): void {
-    this.#unwatch = this.app?.watchLayout(this);
-  }
-
-  override unmount(): void {
-    this.#unwatch?.();
-    super.unmount();
+  override get watchesLayout(): boolean {
+    return true;
   }
 
   override afterLayout(): void {
@@ -215,32 +208,24 @@ export class ListElement<T = unknown> extends BoxElement {
     }
     const gone = [...this.#rows].filter(([i]) => !next.has(i));
     this.#rows = next;
-    const kids = [...this.#headerElements(), ...[...next.values()].map((r) => r.el)];
+    const kids = [...next.values()].map((r) => r.el);
     if (kids.length !== this.children.length || kids.some((k, i) => k !== this.children[i])) this.setChildren(kids);
     for (const [, r] of gone) r.scope.dispose();
   }
 
-  /** Elements above the rows (none in a list). */
-  protected headerElements(): Element[] {
-    return [];
-  }
+  #selected: { of: readonly number[]; set: Set<number> } | null = null;
 
-  #headerElements(): Element[] {
-    return this.headerElements();
-  }
-
-  /** The look of row `index`. */
-  rowLook(index: number): PackedStyle | null {
-    const looks = this.looks;
-    if (index === this.current && this.focusWithin) return looks.cursor;
-    if (untrack(() => this.selectedSignal.value).includes(index)) return this.isFocused || !this.multiple ? looks.selection : looks.selection;
-    return null;
+  /** True when item `index` is selected. */
+  isSelected(index: number): boolean {
+    const of = untrack(() => this.selectedSignal.value);
+    if (this.#selected?.of !== of) this.#selected = { of, set: new Set(of) };
+    return this.#selected.set.has(index);
   }
 
   /** Paints the item at `index` on row `y` (the default row: its label, cut with an ellipsis). */
   protected paintRow(screen: Screen, index: number, x: number, y: number, width: number, look: PackedStyle | null): void {
     if (this.renderItem) return;
-    const mark = this.multiple ? (untrack(() => this.selectedSignal.value).includes(index) ? "◉ " : "○ ") : "";
+    const mark = this.multiple ? (this.isSelected(index) ? "◉ " : "○ ") : "";
     const text = mark + sanitizeLine(this.label(this.#item(index), index));
     screen.drawText(x, y, fitLabel(text, width).label, look ?? this.looks.text);
   }
@@ -265,16 +250,18 @@ export class ListElement<T = unknown> extends BoxElement {
     const width = this.rowWidth;
     this.paintHeader(screen, x, y, width);
     const page = this.pageSize;
+    // Read once per paint, not per row: the theme walks up the tree, focus walks the focus chain.
+    const looks = this.looks;
+    const cursor = this.focusWithin ? this.current : -1;
     for (let r = 0; r < page; r++) {
       const i = this.top + r;
       if (i >= this.#count) break;
-      const look = this.rowLook(i);
+      const look = i === cursor ? looks.cursor : this.isSelected(i) ? looks.selection : null;
       if (look) screen.fill(x, y + this.headerRows + r, width, 1, " ", look);
       this.paintRow(screen, i, x, y + this.headerRows + r, width, look);
     }
     if (this.#barShown) {
-      const looks = this.looks;
-      paintVertical(screen, x + width, y + this.headerRows, page, this.#count, page, this.top, looks.track, looks.thumb);
+      paintBar(screen, { vertical: true, x: x + width, y: y + this.headerRows, length: page }, this.#count, page, this.top, looks.track, looks.thumb);
     }
   }
 
@@ -319,13 +306,6 @@ export class ListElement<T = unknown> extends BoxElement {
     return true;
   }
 
-  override get scrollable(): boolean {
-    return true;
-  }
-
-  override scrollTo(top: number): void {
-    this.scrollToIndex(top);
-  }
 }
 
 /** Normalizes the `items` prop. */
@@ -363,7 +343,16 @@ export function setupList<T, E extends ListElement<T>>(el: E, props: ListProps<T
   bindItems(el, props.items, component);
   el.bind(el.cursorSignal, () => el.invalidate());
   el.bind(el.selectedSignal, () => el.invalidate());
-  const { onKey, onMouse } = el.handlers;
+  const { onKey, onMouse, onWheel } = el.handlers;
+  // The wheel moves the view (by 3 rows a notch), not the cursor.
+  el.handlers.onWheel = (e) => {
+    onWheel?.(e);
+    if (e.propagationStopped) return;
+    if (e.button === "wheelUp") el.scrollToIndex(el.top - 3);
+    else if (e.button === "wheelDown") el.scrollToIndex(el.top + 3);
+    else return;
+    e.stopPropagation();
+  };
   el.handlers.onKey = (e) => {
     onKey?.(e);
     if (e.propagationStopped || e.ctrl || e.alt || el.count === 0) return;

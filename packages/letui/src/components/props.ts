@@ -8,6 +8,7 @@ import type { Theme } from "../app/theme.ts";
 import { LAYOUT_STYLE_KEYS, type LayoutStyle } from "../layout.ts";
 import { STYLE_WORDS, writeLayoutStyle } from "../layout/style.ts";
 import { isSignal, type MaybeSignal, type ReadonlySignal } from "../signals.ts";
+import { packStyle, type Style } from "../style.ts";
 import { checkBoolean, checkFunction, checkNumber, checkPropsObject, checkString, named, propError } from "./check.ts";
 
 /** Layout fields set by components themselves (a box's border comes from its border style). */
@@ -120,6 +121,26 @@ export function applyCommon(el: Element, props: CommonProps, component: string):
   if (props.onMouseLeave) h.onMouseLeave = chain(h.onMouseLeave, props.onMouseLeave);
   if (props.onFocus) h.onFocus = chain(h.onFocus, props.onFocus);
   if (props.onBlur) h.onBlur = chain(h.onBlur, props.onBlur);
+}
+
+/**
+ * Reads style props (`[state, prop]` pairs, e.g. `["focus", "focusStyle"]`)
+ * into the overrides a component lays over its theme looks, checking each.
+ */
+export function styleProps<S extends string, P extends string>(
+  component: string,
+  props: Partial<Record<P, Style>>,
+  pairs: readonly (readonly [S, P])[],
+): Partial<Record<S, Style>> {
+  const out: Partial<Record<S, Style>> = {};
+  for (const [state, prop] of pairs) {
+    const style = props[prop];
+    if (style === undefined) continue;
+    if (typeof style !== "object" || style === null) throw propError(component, prop, style, "a style object");
+    named(component, () => packStyle(style));
+    out[state] = style;
+  }
+  return out;
 }
 
 function chain(a: (() => void) | undefined, b: () => void): () => void {

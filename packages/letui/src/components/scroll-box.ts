@@ -11,7 +11,7 @@ import type { Screen } from "../screen.ts";
 import { Box, BoxElement, type BoxProps, setupBox } from "./box.ts";
 import { checkBoolean, checkPropsObject } from "./check.ts";
 import type { Child } from "./props.ts";
-import { offsetForThumb, paintHorizontal, paintVertical, trackPress } from "./scrollbar.ts";
+import { offsetForThumb, paintBar, trackPress } from "./scrollbar.ts";
 
 /** Props of {@link ScrollBox}. */
 export interface ScrollBoxProps extends BoxProps {
@@ -36,20 +36,14 @@ export class ScrollBoxElement extends BoxElement {
   stickToBottom = false;
   /** True while the view is at the bottom (what `stickToBottom` keeps). */
   atBottom = true;
-  /** The box holding the content (children are appended to it). */
+  /** The box holding the content: append children here, not to the ScrollBox itself. */
   contentBox: BoxElement | null = null;
   /** Called after scrolling. */
   onScrolled: ((top: number, left: number) => void) | undefined;
   #drag: { axis: "y" | "x"; grab: number } | null = null;
-  #unwatch: (() => void) | undefined;
 
-  protected override onMount(): void {
-    this.#unwatch = this.app?.watchLayout(this);
-  }
-
-  override unmount(): void {
-    this.#unwatch?.();
-    super.unmount();
+  override get watchesLayout(): boolean {
+    return true;
   }
 
   override get scrollable(): boolean {
@@ -112,8 +106,9 @@ export class ScrollBoxElement extends BoxElement {
     const looks = this.looks;
     const ext = this.#extent();
     const b = this.#bars();
-    if (this.vertical) paintVertical(screen, b.vx, b.vy, b.vh, ext.height, this.content.height, this.scrollTop, looks.track, looks.thumb);
-    if (this.horizontal) paintHorizontal(screen, b.hx, b.hy, b.hw, ext.width, this.content.width, this.scrollLeft, looks.track, looks.thumb);
+    const c = this.content;
+    if (this.vertical) paintBar(screen, { vertical: true, x: b.vx, y: b.vy, length: b.vh }, ext.height, c.height, this.scrollTop, looks.track, looks.thumb);
+    if (this.horizontal) paintBar(screen, { vertical: false, x: b.hx, y: b.hy, length: b.hw }, ext.width, c.width, this.scrollLeft, looks.track, looks.thumb);
   }
 
   /** Handles a press or drag on a scrollbar; true when the event was the bar's. */

@@ -14,38 +14,28 @@ export function thumbOf(track: number, total: number, visible: number, offset: n
   return { start, size };
 }
 
-/** Paints a vertical scrollbar at column `x` from row `y`, `height` rows tall. */
-export function paintVertical(
-  screen: Screen,
-  x: number,
-  y: number,
-  height: number,
-  total: number,
-  visible: number,
-  offset: number,
-  track: PackedStyle,
-  thumb: PackedStyle,
-): void {
-  const t = thumbOf(height, total, visible, offset);
-  screen.fill(x, y, 1, height, "│", track);
-  screen.fill(x, y + t.start, 1, t.size, "█", thumb);
+/** A bar's place: its axis, its first cell, and its length in cells. */
+export interface BarPlace {
+  /** Vertical (down a column) or horizontal (along a row). */
+  vertical: boolean;
+  /** Column of the first cell. */
+  x: number;
+  /** Row of the first cell. */
+  y: number;
+  /** Length of the track in cells. */
+  length: number;
 }
 
-/** Paints a horizontal scrollbar at row `y` from column `x`, `width` cells wide. */
-export function paintHorizontal(
-  screen: Screen,
-  x: number,
-  y: number,
-  width: number,
-  total: number,
-  visible: number,
-  offset: number,
-  track: PackedStyle,
-  thumb: PackedStyle,
-): void {
-  const t = thumbOf(width, total, visible, offset);
-  screen.fill(x, y, width, 1, "─", track);
-  screen.fill(x + t.start, y, t.size, 1, "█", thumb);
+/** Paints a scrollbar at `at` for `total` rows (or columns) of which `visible` show from `offset`. */
+export function paintBar(screen: Screen, at: BarPlace, total: number, visible: number, offset: number, track: PackedStyle, thumb: PackedStyle): void {
+  const t = thumbOf(at.length, total, visible, offset);
+  if (at.vertical) {
+    screen.fill(at.x, at.y, 1, at.length, "│", track);
+    screen.fill(at.x, at.y + t.start, 1, t.size, "█", thumb);
+  } else {
+    screen.fill(at.x, at.y, at.length, 1, "─", track);
+    screen.fill(at.x + t.start, at.y, t.size, 1, "█", thumb);
+  }
 }
 
 /**

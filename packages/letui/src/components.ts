@@ -19,3 +19,6 @@ export {
   type TextProps,
   type WrapMode,
 } from "./components/text.ts";
+export { type TabMode, Textarea, TextareaElement, type TextareaProps } from "./components/textarea.ts";
+export { type EditKind, type Position, TextDocument } from "./components/text-document.ts";
+export type { TextWrap } from "./components/text-layout.ts";

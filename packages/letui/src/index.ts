@@ -70,7 +70,17 @@ export {
   TextElement,
   type TextProps,
   type WrapMode,
+  type TabMode,
+  Textarea,
+  TextareaElement,
+  type TextareaProps,
+  type EditKind,
+  type Position,
+  TextDocument,
+  type TextWrap,
 } from "./components.ts";
+export { Clipboard, type ClipboardMode, osc52 } from "./app/clipboard.ts";
+export { decodeUtf8, encodeUtf8 } from "./utf8.ts";
 export type {
   EventBase,
   FocusEvent,

@@ -23,6 +23,7 @@ import { canFocus, Focus } from "./focus.ts";
 import { hitTest, mergeRects, paint, place } from "./geometry.ts";
 import { RootElement } from "./root.ts";
 import { darkTheme, type Theme } from "./theme.ts";
+import { Clipboard, type ClipboardMode } from "./clipboard.ts";
 
 /** A key binding handler; return nothing. */
 export type KeyHandler = (e: KeyEvent) => void;
@@ -43,6 +44,8 @@ export interface AppOptions {
   keys?: Record<string, KeyHandler>;
   /** The colors components use unless a subtree sets its own. @default darkTheme */
   theme?: Theme;
+  /** Where copied text goes: also to the system clipboard by OSC 52, or only the app's own. @default "osc52" */
+  clipboard?: ClipboardMode;
 }
 
 /** What an app draws on and is told about: a terminal session, or the headless test host. */
@@ -82,6 +85,8 @@ export class App {
   /** The clock for components' timers (the host's, or real time). */
   readonly clock: Clock;
   readonly #host: Host;
+  /** Copy and paste between components, and to the system clipboard. */
+  readonly clipboard: Clipboard;
   /** The app's theme (a subtree may override it with a box's `theme` prop). */
   theme: Theme;
   readonly #options: { exitOnCtrlC: boolean; maxFps: number };
@@ -110,6 +115,7 @@ export class App {
     this.#options = { exitOnCtrlC: options.exitOnCtrlC ?? true, maxFps: options.maxFps ?? 0 };
     for (const [combo, h] of Object.entries(options.keys ?? {})) this.bindKey(combo, h);
     this.theme = options.theme ?? darkTheme;
+    this.clipboard = new Clipboard((data) => this.screen.write(data), options.clipboard ?? "osc52");
     this.root = new RootElement();
     this.#focus = new Focus(this.root, () => this.requestFrame());
     this.root.mountInto(this);

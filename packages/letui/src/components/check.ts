@@ -56,12 +56,13 @@ export function checkString(component: string, prop: string, value: unknown): vo
 }
 
 /** Throws unless `value` is a finite number (or undefined), and an integer when `integer`, at least `min`. */
-export function checkNumber(component: string, prop: string, value: unknown, options: { integer?: boolean; min?: number } = {}): void {
+export function checkNumber(component: string, prop: string, value: unknown, options: { integer?: boolean; min?: number; max?: number } = {}): void {
   if (value === undefined) return;
-  const what = `${options.integer ? "an integer" : "a finite number"}${options.min !== undefined ? ` >= ${options.min}` : ""}`;
+  const what = `${options.integer ? "an integer" : "a finite number"}${options.min !== undefined ? ` >= ${options.min}` : ""}${options.max !== undefined ? ` <= ${options.max}` : ""}`;
   if (typeof value !== "number" || !Number.isFinite(value)) throw propError(component, prop, value, what);
   if (options.integer && !Number.isInteger(value)) throw propError(component, prop, value, what);
   if (options.min !== undefined && value < options.min) throw propError(component, prop, value, what);
+  if (options.max !== undefined && value > options.max) throw propError(component, prop, value, what);
 }
 
 /** Throws unless `value` is one of `allowed` (or undefined). */

@@ -14,7 +14,7 @@ import { App, type AppOptions } from "../app/app.ts";
 import { ManualClock } from "../app/clock.ts";
 import type { Element } from "../app/element.ts";
 import { InputDecoder } from "../input/decoder.ts";
-import { eventBase, type KeyEvent, type MouseButton, type MouseEvent } from "../input/events.ts";
+import { eventBase, type KeyEvent, type MouseButton, type MouseEvent, type PasteEvent } from "../input/events.ts";
 import { type ColorMode, Screen } from "../screen.ts";
 import type { CellStyle } from "../style.ts";
 
@@ -122,6 +122,11 @@ export function keyEvent(combo: string, kind: KeyEvent["kind"] = "press"): KeyEv
   });
 }
 
+/** Builds a bracketed-paste event, as the decoder would produce it. */
+export function pasteEvent(text: string): PasteEvent {
+  return Object.assign(eventBase(), { type: "paste" as const, text, truncated: false });
+}
+
 /** Renders `root` headlessly and returns a handle to drive and inspect it. */
 export async function render(root: Element | (() => Element), options: RenderOptions = {}): Promise<TestApp> {
   const screen = new Screen({ width: options.width ?? 80, height: options.height ?? 24, fd: null, colorMode: options.colorMode ?? "truecolor" });
@@ -187,7 +192,7 @@ export async function render(root: Element | (() => Element), options: RenderOpt
       mouse("up", x, y);
     },
     wheel: (x, y, direction) => mouse("wheel", x, y, direction === "up" ? "wheelUp" : "wheelDown"),
-    paste: (text) => app.handlePaste(Object.assign(eventBase(), { type: "paste" as const, text, truncated: false })),
+    paste: (text) => app.handlePaste(pasteEvent(text)),
     resize: (width, height) => {
       screen.resize(width, height);
       app.resized();

@@ -22,3 +22,27 @@ export {
 export { type TabMode, Textarea, TextareaElement, type TextareaProps } from "./components/textarea.ts";
 export { type EditKind, type Position, TextDocument } from "./components/text-document.ts";
 export type { TextWrap } from "./components/text-layout.ts";
+export {
+  confirm,
+  type ConfirmOptions,
+  Dialog,
+  DialogElement,
+  type DialogHandle,
+  type DialogOptions,
+  type DialogProps,
+  openDialog,
+} from "./components/dialog.ts";
+export { toast, type ToastHandle, type ToastKind, type ToastOptions } from "./components/toast.ts";
+export {
+  ProgressBar,
+  ProgressBarElement,
+  type ProgressBarProps,
+  Sparkline,
+  SparklineElement,
+  type SparklineProps,
+  Spinner,
+  SpinnerElement,
+  type SpinnerProps,
+  SPINNERS,
+  type SpinnerStyle,
+} from "./components/progress.ts";

@@ -25,6 +25,9 @@ import { RootElement } from "./root.ts";
 import { darkTheme, type Theme } from "./theme.ts";
 import { Clipboard, type ClipboardMode } from "./clipboard.ts";
 
+/** Overlays stack above this zIndex, so content's own zIndex values stay below them. */
+const OVERLAY_Z = 1_000_000;
+
 /** A key binding handler; return nothing. */
 export type KeyHandler = (e: KeyEvent) => void;
 
@@ -108,6 +111,9 @@ export class App {
   #notices: Element[] = [];
   #capture: Element | null = null;
   readonly #watchers = new Set<Element>();
+  #content: Element | null = null;
+  readonly #overlays: Element[] = [];
+  readonly #unhandled: ((e: KeyEvent) => boolean)[] = [];
 
   constructor(host: Host, options: AppOptions = {}) {
     this.#host = host;
@@ -149,10 +155,54 @@ export class App {
     return this.#stopped;
   }
 
-  /** Mounts `element` as the app's content (replacing what was there). */
+  /** Mounts `element` as the app's content (replacing what was there; overlays stay). */
   mount(element: Element): void {
-    this.root.setChildren([element]);
+    this.#content = element;
+    this.root.setChildren([element, ...this.#overlays]);
     this.requestFrame();
+  }
+
+  /** Layers above the content (dialogs, toasts), bottom first. */
+  get overlays(): readonly Element[] {
+    return this.#overlays;
+  }
+
+  /**
+   * Shows `layer` above the content and every earlier overlay, laid out
+   * against the whole screen (give it `position: "absolute"` and insets).
+   */
+  addOverlay(layer: Element): void {
+    if (this.#overlays.includes(layer)) return;
+    this.#overlays.push(layer);
+    layer.zIndex = OVERLAY_Z + this.#overlays.length;
+    this.#syncRoot();
+  }
+
+  /** Takes an overlay away (unmounting it). */
+  removeOverlay(layer: Element): void {
+    const i = this.#overlays.indexOf(layer);
+    if (i < 0) return;
+    this.#overlays.splice(i, 1);
+    this.#syncRoot();
+  }
+
+  #syncRoot(): void {
+    if (this.#stopped) return;
+    this.root.setChildren([...(this.#content ? [this.#content] : []), ...this.#overlays]);
+    this.requestFrame();
+  }
+
+  /**
+   * Adds a handler for keys nothing else used (no element, no binding),
+   * asked before the defaults (Tab, Ctrl-C); it returns true when it used
+   * the key. The last added is asked first. Returns the remove function.
+   */
+  onUnhandledKey(handler: (e: KeyEvent) => boolean): () => void {
+    this.#unhandled.push(handler);
+    return () => {
+      const i = this.#unhandled.indexOf(handler);
+      if (i >= 0) this.#unhandled.splice(i, 1);
+    };
   }
 
   /** Binds a global key combo (e.g. `"ctrl+s"`); returns the unbind function. */
@@ -366,6 +416,12 @@ export class App {
         return;
       }
       if (e.defaultPrevented) return;
+      for (let i = this.#unhandled.length - 1; i >= 0; i--) {
+        if ((this.#unhandled[i] as (e: KeyEvent) => boolean)(e)) {
+          e.preventDefault();
+          return;
+        }
+      }
       if (e.name === "tab" && !e.ctrl && !e.alt) {
         this.focusNext(e.shift);
         e.preventDefault();

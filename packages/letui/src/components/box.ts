@@ -3,6 +3,7 @@
  * optional border, title, background and scrolling.
  */
 import { Element } from "../app/element.ts";
+import type { Theme } from "../app/theme.ts";
 import { argumentError } from "../errors.ts";
 import type { Screen } from "../screen.ts";
 import type { MaybeSignal } from "../signals.ts";
@@ -96,9 +97,22 @@ export class BoxElement extends Element {
     return this.borderStyle ?? this.looks.border;
   }
 
+  /** Without a `bg`, fill with the theme's background anyway (panels that sit over other content). */
+  opaque = false;
+  #opaqueLook: { theme: Theme; style: PackedStyle } | undefined;
+
+  /** What fills the box before its border: `bg`, or the theme's colors when opaque. */
+  get fillStyle(): PackedStyle | null {
+    if (this.background || !this.opaque) return this.background;
+    const theme = this.theme;
+    if (this.#opaqueLook?.theme !== theme) this.#opaqueLook = { theme, style: packStyle({ fg: theme.fg, bg: theme.bg }) };
+    return this.#opaqueLook.style;
+  }
+
   paint(screen: Screen): void {
     const { x, y, width: w, height: h } = this.view;
-    if (this.background) screen.fill(x, y, w, h, " ", this.background);
+    const fill = this.fillStyle;
+    if (fill) screen.fill(x, y, w, h, " ", fill);
     if (this.border === "none" || w < 1 || h < 1) return;
     const [tl, t, tr, r, br, b, bl, l] = BORDERS[this.border] as [string, string, string, string, string, string, string, string];
     const st = this.currentBorderStyle;

@@ -19,6 +19,7 @@ import {
   LETUI_COLOR_MODE_PALETTE256,
   LETUI_COLOR_MODE_TRUECOLOR,
   LETUI_GLYPH_CONTINUATION,
+  LETUI_GLYPH_POOL_BIT,
   LETUI_INFO_DEFERRED,
   LETUI_INFO_END_X,
   LETUI_INFO_FRAME_BYTES,
@@ -524,6 +525,26 @@ export class Screen extends NativeObject {
     checkInt("y", y, 0, this.#height - 1);
     const n = ns.screenRowText(this.handle, y);
     return decoder.decode(this.#views.current.scratch.subarray(0, n));
+  }
+
+  /**
+   * The text of cells `x0` to `x1` (exclusive) of row `y`, each character
+   * once (the right half of a wide one adds nothing). Reads the cell view,
+   * crossing the FFI only for clusters of more than one code point.
+   */
+  textOf(y: number, x0 = 0, x1 = this.#width): string {
+    checkInt("y", y, 0, this.#height - 1);
+    const a = Math.max(0, Math.min(this.#width, Math.trunc(x0)));
+    const b = Math.max(a, Math.min(this.#width, Math.trunc(x1)));
+    const c = this.#views.current.cells;
+    let out = "";
+    for (let x = a, i = (y * this.#width + a) * CELL_WORDS; x < b; x++, i += CELL_WORDS) {
+      const g = c[i] ?? 0x20;
+      if (g === LETUI_GLYPH_CONTINUATION) continue;
+      if (g & LETUI_GLYPH_POOL_BIT) out += this.cellAt(x, y).text;
+      else out += g === 0 ? " " : String.fromCodePoint(g);
+    }
+    return out;
   }
 
   /** The text and style of the cell at (x, y); the right half of a wide character has text `""`. */

@@ -24,6 +24,8 @@ import { hitTest, mergeRects, paint, place } from "./geometry.ts";
 import { RootElement } from "./root.ts";
 import { darkTheme, type Theme } from "./theme.ts";
 import { Clipboard, type ClipboardMode } from "./clipboard.ts";
+import { type Cell, excludedRects, ordered, paintSelection, type ScreenSelection, selectedText } from "./selection.ts";
+import { packStyle, type PackedStyle } from "../style.ts";
 
 /** Overlays stack above this zIndex, so content's own zIndex values stay below them. */
 const OVERLAY_Z = 1_000_000;
@@ -49,6 +51,8 @@ export interface AppOptions {
   theme?: Theme;
   /** Where copied text goes: also to the system clipboard by OSC 52, or only the app's own. @default "osc52" */
   clipboard?: ClipboardMode;
+  /** Copy the screen-wide selection when the drag ends (it is also copied by Ctrl-C while shown). @default true */
+  copyOnSelect?: boolean;
 }
 
 /** What an app draws on and is told about: a terminal session, or the headless test host. */
@@ -92,7 +96,7 @@ export class App {
   readonly clipboard: Clipboard;
   /** The app's theme (a subtree may override it with a box's `theme` prop). */
   theme: Theme;
-  readonly #options: { exitOnCtrlC: boolean; maxFps: number };
+  readonly #options: { exitOnCtrlC: boolean; maxFps: number; copyOnSelect: boolean };
   readonly #keys = new Map<string, KeyHandler>();
   readonly #focus: Focus;
   #colorMode: Exclude<ColorMode, "auto"> | undefined;
@@ -114,11 +118,15 @@ export class App {
   #content: Element | null = null;
   readonly #overlays: Element[] = [];
   readonly #unhandled: ((e: KeyEvent) => boolean)[] = [];
+  #selection: ScreenSelection | null = null;
+  #selectFrom: Cell | null = null;
+  #selecting = false;
+  #selectionLook: { theme: Theme; style: PackedStyle } | undefined;
 
   constructor(host: Host, options: AppOptions = {}) {
     this.#host = host;
     this.clock = host.clock ?? realClock;
-    this.#options = { exitOnCtrlC: options.exitOnCtrlC ?? true, maxFps: options.maxFps ?? 0 };
+    this.#options = { exitOnCtrlC: options.exitOnCtrlC ?? true, maxFps: options.maxFps ?? 0, copyOnSelect: options.copyOnSelect ?? true };
     for (const [combo, h] of Object.entries(options.keys ?? {})) this.bindKey(combo, h);
     this.theme = options.theme ?? darkTheme;
     this.clipboard = new Clipboard((data) => this.screen.write(data), options.clipboard ?? "osc52");
@@ -277,6 +285,9 @@ export class App {
   /** The screen was resized (or its color mode changed): lay out and repaint everything. */
   resized(): void {
     this.#colorMode = undefined;
+    this.#selection = null;
+    this.#selectFrom = null;
+    this.#selecting = false;
     this.#resizeRoot();
     this.damageRect({ x: 0, y: 0, width: this.#width, height: this.#height });
   }
@@ -326,6 +337,7 @@ export class App {
       paint(screen, this.root, r);
     }
     if (damage.length > 0) screen.setClip(null);
+    if (this.#selection) paintSelection(screen, this.#selection, excludedRects(this.root), this.#selectionStyle());
     // Layout may have moved the focused element: ask again.
     const placed = this.focused?.cursor() ?? null;
     const placedKey = placed ? `${placed.x},${placed.y}` : "";
@@ -422,6 +434,13 @@ export class App {
           return;
         }
       }
+      if (this.#selection && (e.combo === "escape" || e.combo === "ctrl+c" || e.combo === "ctrl+shift+c")) {
+        // A visible selection takes Escape (drop it) and Ctrl-C (copy it) before the defaults.
+        if (e.combo !== "escape") this.clipboard.copy(this.selectedText());
+        this.clearSelection();
+        e.preventDefault();
+        return;
+      }
       if (e.name === "tab" && !e.ctrl && !e.alt) {
         this.focusNext(e.shift);
         e.preventDefault();
@@ -464,15 +483,37 @@ export class App {
         bubbleMouse(e, captured, (el) => (el === captured ? el.handlers.onMouse : undefined));
         return;
       }
+      if (this.#selectFrom && e.kind === "drag") {
+        const from = this.#selectFrom;
+        if (this.#selecting || e.x !== from.x || e.y !== from.y) {
+          // A drag that no element captured selects text on the screen.
+          this.#selecting = true;
+          this.#pressed = null;
+          this.#setSelection({ anchor: from, head: { x: clamp(e.x, 0, this.#width - 1), y: clamp(e.y, 0, this.#height - 1) } });
+          return;
+        }
+      }
+      if (e.kind === "up" && this.#selecting) {
+        this.#selecting = false;
+        this.#selectFrom = null;
+        if (this.#options.copyOnSelect && this.#selection) this.clipboard.copy(this.selectedText());
+        return;
+      }
       const target = this.hitTest(e.x, e.y) ?? this.root;
       this.#updateHover(target);
+      if (e.kind === "down") {
+        this.clearSelection();
+        this.#selectFrom = null;
+      }
       if (e.kind === "down" && e.button === "left") {
         let f: Element | null = target;
         while (f && !f.focusable) f = f.parent;
         if (f && canFocus(f)) this.focus(f);
         this.#pressed = target;
       }
-      if (bubbleMouse(e, target, (el) => el.handlers.onMouse)) return;
+      const used = bubbleMouse(e, target, (el) => el.handlers.onMouse);
+      if (e.kind === "down" && e.button === "left" && !this.#capture && isSelectable(target)) this.#selectFrom = { x: e.x, y: e.y };
+      if (used) return;
       if (e.kind === "wheel") {
         bubbleMouse(e, target, (el) => el.handlers.onWheel ?? (el.scrollable ? (w) => scrollBy(el, w) : undefined));
       }
@@ -484,6 +525,57 @@ export class App {
         }
       }
     });
+  }
+
+  // ---- selection -------------------------------------------------------------
+
+  /** The screen-wide selection, if any. */
+  get selection(): ScreenSelection | null {
+    return this.#selection;
+  }
+
+  /** The text of the screen-wide selection ("" when none): rows in reading order, trailing spaces trimmed. */
+  selectedText(): string {
+    return this.#selection ? selectedText(this.screen, this.#selection, excludedRects(this.root)) : "";
+  }
+
+  /** Selects from `anchor` to `head` (cells, both included, in any order). */
+  select(anchor: Cell, head: Cell): void {
+    const c = (p: Cell) => ({ x: clamp(Math.trunc(p.x), 0, this.#width - 1), y: clamp(Math.trunc(p.y), 0, this.#height - 1) });
+    this.#setSelection({ anchor: c(anchor), head: c(head) });
+  }
+
+  /** Drops the screen-wide selection. */
+  clearSelection(): void {
+    if (!this.#selection) return;
+    this.#damageRows(this.#selection, null);
+    this.#selection = null;
+  }
+
+  #setSelection(next: ScreenSelection): void {
+    this.#damageRows(this.#selection, next);
+    this.#selection = next;
+  }
+
+  /** Repaints the rows whose selected part changed between `prev` and `next`. */
+  #damageRows(prev: ScreenSelection | null, next: ScreenSelection | null): void {
+    let y0: number;
+    let y1: number;
+    if (prev && next && prev.anchor.x === next.anchor.x && prev.anchor.y === next.anchor.y) {
+      y0 = Math.min(prev.head.y, next.head.y);
+      y1 = Math.max(prev.head.y, next.head.y);
+    } else {
+      const spans = [prev, next].filter((s): s is ScreenSelection => s !== null).map(ordered);
+      y0 = Math.min(...spans.map(([a]) => a.y));
+      y1 = Math.max(...spans.map(([, b]) => b.y));
+    }
+    this.damageRect({ x: 0, y: y0, width: this.#width, height: y1 - y0 + 1 });
+  }
+
+  #selectionStyle(): PackedStyle {
+    const t = this.theme;
+    if (this.#selectionLook?.theme !== t) this.#selectionLook = { theme: t, style: packStyle({ fg: t.selectionFg, bg: t.selection }) };
+    return this.#selectionLook.style;
   }
 
   #updateHover(target: Element): void {
@@ -537,6 +629,16 @@ function bubbleMouse(
     ev.localX = e.x - el.view.x;
     ev.localY = e.y - el.view.y;
   });
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(hi, v));
+}
+
+/** Whether a drag starting on `el` may select screen text (no ancestor opted out). */
+function isSelectable(el: Element): boolean {
+  for (let p: Element | null = el; p; p = p.parent) if (!p.selectable) return false;
+  return true;
 }
 
 function isAncestor(a: Element, b: Element): boolean {

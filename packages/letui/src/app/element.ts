@@ -117,6 +117,8 @@ export abstract class Element {
   trapFocus = false;
   /** Repaint when focus enters or leaves the subtree (boxes with a focus look). */
   focusWithinLook = false;
+  /** Whether the screen-wide selection takes this element's text (false leaves its cells out, subtree included). */
+  selectable = true;
   /** The content box from the last layout (inside border and padding; absolute, before scrolling). */
   content: Rect = EMPTY_RECT;
   /** Event handlers. */

@@ -37,6 +37,8 @@ export interface CommonProps extends LayoutProps, Handlers {
   trapFocus?: boolean;
   /** Theme colors for this subtree, over the app's theme. */
   theme?: Partial<Theme>;
+  /** False leaves this element (and its subtree) out of the screen-wide selection. @default true */
+  selectable?: boolean;
 }
 
 /** What may be given as a child: elements, text (plain or reactive), nothing, or lists of these. */
@@ -93,6 +95,7 @@ export function applyCommon(el: Element, props: CommonProps, component: string):
   checkNumber(component, "tabIndex", props.tabIndex, { integer: true, min: -1 });
   checkBoolean(component, "autofocus", props.autofocus);
   checkBoolean(component, "trapFocus", props.trapFocus);
+  checkBoolean(component, "selectable", props.selectable);
   if (props.theme !== undefined && (typeof props.theme !== "object" || props.theme === null || isSignal(props.theme))) {
     throw propError(component, "theme", props.theme, "an object of theme colors");
   }
@@ -102,6 +105,7 @@ export function applyCommon(el: Element, props: CommonProps, component: string):
   if (props.tabIndex !== undefined) el.tabIndex = props.tabIndex;
   if (props.autofocus) el.autofocus = true;
   if (props.trapFocus) el.trapFocus = true;
+  if (props.selectable === false) el.selectable = false;
   if (props.theme) el.themeOverride = props.theme;
   el.bind(props.disabled, (d) => {
     checkBoolean(component, "disabled", d);

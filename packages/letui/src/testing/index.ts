@@ -122,6 +122,20 @@ export function keyEvent(combo: string, kind: KeyEvent["kind"] = "press"): KeyEv
   });
 }
 
+/** Builds a mouse event, as the decoder would produce it. */
+export function mouseEvent(kind: MouseEvent["kind"], x: number, y: number, button: MouseButton = "left", mods: TestModifiers = {}): MouseEvent {
+  return Object.assign(eventBase(), {
+    type: "mouse" as const,
+    x,
+    y,
+    button,
+    kind,
+    ctrl: mods.ctrl ?? false,
+    alt: mods.alt ?? false,
+    shift: mods.shift ?? false,
+  });
+}
+
 /** Builds a bracketed-paste event, as the decoder would produce it. */
 export function pasteEvent(text: string): PasteEvent {
   return Object.assign(eventBase(), { type: "paste" as const, text, truncated: false });
@@ -154,18 +168,7 @@ export async function render(root: Element | (() => Element), options: RenderOpt
     }
   };
   const mouse = (kind: MouseEvent["kind"], x: number, y: number, button: MouseButton = "left", mods: TestModifiers = {}) => {
-    app.handleMouse(
-      Object.assign(eventBase(), {
-        type: "mouse" as const,
-        x,
-        y,
-        button,
-        kind,
-        ctrl: mods.ctrl ?? false,
-        alt: mods.alt ?? false,
-        shift: mods.shift ?? false,
-      }),
-    );
+    app.handleMouse(mouseEvent(kind, x, y, button, mods));
   };
   const t: TestApp = {
     app,

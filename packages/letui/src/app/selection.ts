@@ -1,0 +1,106 @@
+/**
+ * Screen-wide selection. With mouse reporting on, the terminal's own
+ * selection stops working, so the app keeps one: a drag selects cells in
+ * reading order (to the end of the first row, whole rows between, the
+ * start of the last), across components, leaving out elements marked
+ * `selectable: false`. It is drawn over whatever painted there, and its
+ * text is read back from the screen's cells.
+ */
+import type { Screen } from "../screen.ts";
+import { CELL_WORDS } from "../screen.ts";
+import type { PackedStyle } from "../style.ts";
+import type { Element, Rect } from "./element.ts";
+
+/** A cell of the screen. */
+export interface Cell {
+  /** Column. */
+  readonly x: number;
+  /** Row. */
+  readonly y: number;
+}
+
+/** A selection between two cells (both included), `anchor` where it began. */
+export interface ScreenSelection {
+  /** Where the drag began. */
+  readonly anchor: Cell;
+  /** Where it is now. */
+  readonly head: Cell;
+}
+
+/** The selection's first and last cells in reading order. */
+export function ordered(s: ScreenSelection): [Cell, Cell] {
+  const { anchor: a, head: b } = s;
+  return a.y < b.y || (a.y === b.y && a.x <= b.x) ? [a, b] : [b, a];
+}
+
+/** The selected columns `[x0, x1)` of row `y` (empty when the row is outside). */
+export function rowSpan(s: ScreenSelection, y: number, width: number): [number, number] {
+  const [a, b] = ordered(s);
+  if (y < a.y || y > b.y) return [0, 0];
+  const x0 = y === a.y ? a.x : 0;
+  const x1 = y === b.y ? b.x + 1 : width;
+  return [Math.max(0, x0), Math.min(width, x1)];
+}
+
+/** The on-screen rectangles of elements that opted out (`selectable: false`), subtrees included. */
+export function excludedRects(root: Element): Rect[] {
+  const out: Rect[] = [];
+  const visit = (el: Element): void => {
+    if (!el.selectable) {
+      if (el.clip.width > 0 && el.clip.height > 0) out.push(el.clip);
+      return;
+    }
+    for (const c of el.children) visit(c);
+  };
+  visit(root);
+  return out;
+}
+
+/** Splits `[x0, x1)` of row `y` into the parts outside every excluded rectangle. */
+function segments(y: number, x0: number, x1: number, excluded: readonly Rect[]): [number, number][] {
+  let parts: [number, number][] = [[x0, x1]];
+  for (const r of excluded) {
+    if (y < r.y || y >= r.y + r.height) continue;
+    const next: [number, number][] = [];
+    for (const [a, b] of parts) {
+      const ra = Math.max(a, r.x);
+      const rb = Math.min(b, r.x + r.width);
+      if (ra >= rb) next.push([a, b]);
+      else {
+        if (a < ra) next.push([a, ra]);
+        if (rb < b) next.push([rb, b]);
+      }
+    }
+    parts = next;
+  }
+  return parts;
+}
+
+/** The selected text: rows in reading order, each without trailing spaces, joined by newlines. */
+export function selectedText(screen: Screen, s: ScreenSelection, excluded: readonly Rect[]): string {
+  const [a, b] = ordered(s);
+  const rows: string[] = [];
+  for (let y = Math.max(0, a.y); y <= Math.min(screen.height - 1, b.y); y++) {
+    const [x0, x1] = rowSpan(s, y, screen.width);
+    let row = "";
+    for (const [p, q] of segments(y, x0, x1, excluded)) row += screen.textOf(y, p, q);
+    rows.push(row.trimEnd());
+  }
+  return rows.join("\n");
+}
+
+/** Draws the selection over the screen's cells in `look`'s colors (idempotent, so it can run after any repaint). */
+export function paintSelection(screen: Screen, s: ScreenSelection, excluded: readonly Rect[], look: PackedStyle): void {
+  const [a, b] = ordered(s);
+  const cells = screen.cells;
+  const w = screen.width;
+  for (let y = Math.max(0, a.y); y <= Math.min(screen.height - 1, b.y); y++) {
+    const [x0, x1] = rowSpan(s, y, w);
+    for (const [p, q] of segments(y, x0, x1, excluded)) {
+      for (let i = (y * w + p) * CELL_WORDS, end = (y * w + q) * CELL_WORDS; i < end; i += CELL_WORDS) {
+        cells[i + 1] = look.fg;
+        cells[i + 2] = look.bg;
+      }
+    }
+  }
+}

@@ -15,7 +15,7 @@ import { Element } from "../app/element.ts";
 import type { Screen } from "../screen.ts";
 import { isSignal, onCleanup, type Signal, untrack } from "../signals.ts";
 import { swapOwner } from "../signals/scope.ts";
-import { BoxElement, type BoxProps, Row, setupBox } from "./box.ts";
+import { Box, BoxElement, type BoxProps, Row, setupBox } from "./box.ts";
 import { Button } from "./button.ts";
 import { checkBoolean, checkFunction, checkPropsObject, checkString, propError } from "./check.ts";
 import { Text } from "./text.ts";
@@ -254,8 +254,8 @@ export function confirm(owner: App | Element, options: ConfirmOptions): Promise<
   const handle = openDialog(
     owner,
     () =>
-      Row(
-        { flexDirection: "column", gap: 1 },
+      Box(
+        { gap: 1, maxWidth: 56 },
         Text({ wrap: "word" }, options.message),
         Row(
           { gap: 2, justifyContent: "flex-end" },

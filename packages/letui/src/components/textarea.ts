@@ -100,6 +100,10 @@ export class TextareaElement extends Element {
   readonly document: TextDocument;
   /** The text, joined only when read. */
   readonly value: ReadonlySignal<string>;
+  /** Counts edits (cheap to watch, unlike {@link value}). */
+  readonly revision: ReadonlySignal<number>;
+  /** The caret, updated on every move and edit (for a status line). */
+  readonly caret: ReadonlySignal<Position>;
   /** Where the selection started; equal to {@link head} when nothing is selected. */
   anchor: Position = ORIGIN;
   /** The caret. */
@@ -123,6 +127,7 @@ export class TextareaElement extends Element {
   scrollX = 0;
   #goalX: number | null = null;
   #version = signal(0);
+  #caret = signal<Position>(ORIGIN);
   #external: Signal<string> | undefined;
   #emitted: string | undefined;
   #cache = new Map<string, LineLayout>();
@@ -140,6 +145,8 @@ export class TextareaElement extends Element {
       this.#version.value;
       return this.document.text();
     });
+    this.revision = this.#version;
+    this.caret = this.#caret;
   }
 
   // ---- geometry ---------------------------------------------------------
@@ -310,6 +317,7 @@ export class TextareaElement extends Element {
 
   #moved(): void {
     this.document.breakUndo();
+    this.#caret.value = this.head;
     this.#follow();
     this.invalidate();
   }
@@ -416,6 +424,7 @@ export class TextareaElement extends Element {
     this.head = this.document.clamp(this.head);
     this.#clampTop();
     this.#goalX = null;
+    this.#caret.value = this.head;
     this.#version.value++;
     this.#follow();
     this.invalidate();
@@ -428,6 +437,7 @@ export class TextareaElement extends Element {
 
   #changed(): void {
     this.#goalX = null;
+    this.#caret.value = this.head;
     this.#version.value++;
     this.#follow();
     this.invalidate();

@@ -9,6 +9,7 @@
 import { openSync } from "node:fs";
 import { App, Box, type Element, For, List, signal, Table, type TableColumn, Text } from "letui";
 import { Screen } from "letui/screen";
+import { cpuMs } from "./measure.ts";
 
 const W = 120;
 const H = 40;
@@ -17,15 +18,6 @@ const out = openSync("/dev/null", "w");
 function app(): App {
   const screen = new Screen({ width: W, height: H, fd: out, colorMode: "truecolor" });
   return new App({ screen, stop() {} });
-}
-
-function cpuMs(fn: () => void): { wall: number; cpu: number } {
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  fn();
-  const wall = performance.now() - t0;
-  const c = process.cpuUsage(c0);
-  return { wall, cpu: (c.user + c.system) / 1000 };
 }
 
 function scrollFigures(name: string, a: App, down: () => void): void {

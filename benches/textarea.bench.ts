@@ -10,20 +10,12 @@
 import { openSync } from "node:fs";
 import { App, Box, signal, Textarea, type TextareaElement } from "letui";
 import { Screen } from "letui/screen";
+import { cpuMs } from "./measure.ts";
 import { keyEvent, pasteEvent } from "letui/testing";
 
 const W = 120;
 const H = 40;
 const out = openSync("/dev/null", "w");
-
-function cpu(fn: () => void): { wall: number; cpu: number } {
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  fn();
-  const wall = performance.now() - t0;
-  const c = process.cpuUsage(c0);
-  return { wall, cpu: (c.user + c.system) / 1000 };
-}
 
 const doc = Array.from({ length: 100_000 }, (_, i) => `${i}: the quick brown fox jumps over the lazy dog, line ${i} of the document`).join("\n");
 const paste = Array.from({ length: 14_000 }, (_, i) => `pasted line ${i} with some words to make it about seventy chars wide`).join("\n");
@@ -32,7 +24,7 @@ function open(bind: boolean): { app: App; ta: TextareaElement; ms: number } {
   const screen = new Screen({ width: W, height: H, fd: out, colorMode: "truecolor" });
   const app = new App({ screen, stop() {} });
   let ta: TextareaElement | undefined;
-  const m = cpu(() => {
+  const m = cpuMs(() => {
     ta = Textarea({ value: bind ? signal(doc) : doc, lineNumbers: true, scrollbar: true });
     app.mount(Box({ flexGrow: 1 }, ta));
     app.focus(ta);
@@ -52,7 +44,7 @@ function keystrokes(app: App, ta: TextareaElement, n: number): number {
     app.frame();
   };
   for (let i = 0; i < 200; i++) press(i);
-  const m = cpu(() => {
+  const m = cpuMs(() => {
     for (let i = 0; i < n; i++) press(i);
   });
   void ta;
@@ -63,17 +55,17 @@ function keystrokes(app: App, ta: TextareaElement, n: number): number {
   const { app, ta, ms } = open(false);
   console.log(`open 100,000 lines (${(doc.length / 1e6).toFixed(1)} MB): ${ms.toFixed(1)} ms to the first frame`);
   console.log(`keystroke near the end: ${keystrokes(app, ta, 3000).toFixed(1)} us CPU per key, up to the written frame`);
-  const p = cpu(() => {
+  const p = cpuMs(() => {
     app.handlePaste(pasteEvent(paste));
     app.frame();
   });
   console.log(`paste ${(paste.length / 1e6).toFixed(2)} MB (${paste.split("\n").length} lines): ${p.wall.toFixed(1)} ms; now ${ta.document.lineCount} lines`);
-  const u = cpu(() => {
+  const u = cpuMs(() => {
     app.handleKey(keyEvent("ctrl+z"));
     app.frame();
   });
   console.log(`undo of that paste: ${u.wall.toFixed(2)} ms; back to ${ta.document.lineCount} lines`);
-  const r = cpu(() => {
+  const r = cpuMs(() => {
     app.handleKey(keyEvent("ctrl+y"));
     app.frame();
   });

@@ -103,6 +103,7 @@ export {
   type SpinnerStyle,
 } from "./components.ts";
 export { Clipboard, type ClipboardMode, osc52 } from "./app/clipboard.ts";
+export type { ScreenCell, ScreenSelection } from "./app/selection.ts";
 export { decodeUtf8, encodeUtf8 } from "./utf8.ts";
 export type {
   EventBase,

@@ -9,6 +9,8 @@
 
 const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 const encoder = new TextEncoder();
+/** A surrogate that is not half of a pair (String.prototype.isWellFormed is not in every runtime letui supports). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** The length of the valid UTF-8 sequence starting at `i`, or 0 when the byte there starts none. */
 function sequenceAt(b: Uint8Array, i: number): number {
@@ -67,7 +69,7 @@ export function isEscapedByte(code: number): boolean {
  * (`ED A0 80` for U+D800), so they are not lost either.
  */
 export function encodeUtf8(text: string): Uint8Array {
-  if (text.isWellFormed()) return encoder.encode(text);
+  if (!LONE_SURROGATE.test(text)) return encoder.encode(text);
   const out = new Uint8Array(text.length * 3);
   let o = 0;
   let run = 0;

@@ -24,7 +24,7 @@ import { hitTest, mergeRects, paint, place } from "./geometry.ts";
 import { RootElement } from "./root.ts";
 import { darkTheme, type Theme } from "./theme.ts";
 import { Clipboard, type ClipboardMode } from "./clipboard.ts";
-import { type Cell, excludedRects, ordered, paintSelection, type ScreenSelection, selectedText } from "./selection.ts";
+import { type ScreenCell, excludedRects, ordered, paintSelection, type ScreenSelection, selectedText } from "./selection.ts";
 import { packStyle, type PackedStyle } from "../style.ts";
 
 /** Overlays stack above this zIndex, so content's own zIndex values stay below them. */
@@ -119,7 +119,7 @@ export class App {
   readonly #overlays: Element[] = [];
   readonly #unhandled: ((e: KeyEvent) => boolean)[] = [];
   #selection: ScreenSelection | null = null;
-  #selectFrom: Cell | null = null;
+  #selectFrom: ScreenCell | null = null;
   #selecting = false;
   #selectionLook: { theme: Theme; style: PackedStyle } | undefined;
 
@@ -540,8 +540,8 @@ export class App {
   }
 
   /** Selects from `anchor` to `head` (cells, both included, in any order). */
-  select(anchor: Cell, head: Cell): void {
-    const c = (p: Cell) => ({ x: clamp(Math.trunc(p.x), 0, this.#width - 1), y: clamp(Math.trunc(p.y), 0, this.#height - 1) });
+  select(anchor: ScreenCell, head: ScreenCell): void {
+    const c = (p: ScreenCell) => ({ x: clamp(Math.trunc(p.x), 0, this.#width - 1), y: clamp(Math.trunc(p.y), 0, this.#height - 1) });
     this.#setSelection({ anchor: c(anchor), head: c(head) });
   }
 

@@ -12,7 +12,7 @@ import type { PackedStyle } from "../style.ts";
 import type { Element, Rect } from "./element.ts";
 
 /** A cell of the screen. */
-export interface Cell {
+export interface ScreenCell {
   /** Column. */
   readonly x: number;
   /** Row. */
@@ -22,13 +22,13 @@ export interface Cell {
 /** A selection between two cells (both included), `anchor` where it began. */
 export interface ScreenSelection {
   /** Where the drag began. */
-  readonly anchor: Cell;
+  readonly anchor: ScreenCell;
   /** Where it is now. */
-  readonly head: Cell;
+  readonly head: ScreenCell;
 }
 
 /** The selection's first and last cells in reading order. */
-export function ordered(s: ScreenSelection): [Cell, Cell] {
+export function ordered(s: ScreenSelection): [ScreenCell, ScreenCell] {
   const { anchor: a, head: b } = s;
   return a.y < b.y || (a.y === b.y && a.x <= b.x) ? [a, b] : [b, a];
 }

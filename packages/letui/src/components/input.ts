@@ -12,7 +12,8 @@ import { type PackedStyle, type Style } from "../style.ts";
 import { type Grapheme, graphemes } from "../text.ts";
 import { overlayStyle } from "../app/theme.ts";
 import { checkBoolean, checkFunction, checkPropsObject, checkString, checkText } from "./check.ts";
-import { applyCommon, type CommonProps, styleProps } from "./props.ts";
+import { addDefaults, applyCommon, type CommonProps, styleProps } from "./props.ts";
+import type { ElementKeyEvent } from "../app/dispatch.ts";
 
 /** Props of {@link Input}. */
 export interface InputProps extends CommonProps {
@@ -269,10 +270,7 @@ export function Input(props: InputProps = {}): InputElement {
     el.password = p;
     el.invalidate();
   });
-  const { onKey, onPaste, onMouse } = el.handlers;
-  el.handlers.onKey = (e) => {
-    onKey?.(e);
-    if (e.propagationStopped || e.kind === "release") return;
+  const key = (e: ElementKeyEvent): boolean => {
     const word = e.ctrl || e.alt;
     const end = el.text.length;
     const actions: Record<string, (() => void) | undefined> = {
@@ -302,20 +300,14 @@ export function Input(props: InputProps = {}): InputElement {
       el.insertText(e.text);
       handled = true;
     }
-    if (handled) {
-      e.stopPropagation();
-      e.preventDefault();
-    }
+    return handled;
   };
-  el.handlers.onPaste = (e) => {
-    onPaste?.(e);
-    if (e.propagationStopped) return;
-    el.insertText(e.text);
-    e.stopPropagation();
-  };
-  el.handlers.onMouse = (e) => {
-    onMouse?.(e);
-    if (e.kind === "down" && e.button === "left") el.caretAtCell(e.localX);
-  };
+  addDefaults(el, {
+    key,
+    paste: (e) => el.insertText(e.text),
+    mouse: (e) => {
+      if (e.kind === "down" && e.button === "left") el.caretAtCell(e.localX);
+    },
+  });
   return el;
 }

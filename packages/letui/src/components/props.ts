@@ -2,6 +2,7 @@
  * Props shared by components: layout (any of which may be a signal),
  * event handlers, identity, and how children are given.
  */
+import type { ElementKeyEvent, ElementMouseEvent, ElementPasteEvent } from "../app/dispatch.ts";
 import type { Handlers } from "../app/element.ts";
 import { Element } from "../app/element.ts";
 import type { Theme } from "../app/theme.ts";
@@ -174,4 +175,61 @@ export function flattenChildren(
   };
   for (const c of children) visit(c);
   return out;
+}
+
+/** What a component does with input after the user's own handlers (see {@link addDefaults}). */
+export interface Defaults {
+  /** Handles a press or repeat; true when it used the key. */
+  key?: (e: ElementKeyEvent) => boolean;
+  /** Handles a paste (always used). */
+  paste?: (e: ElementPasteEvent) => void;
+  /** Handles a mouse event. */
+  mouse?: (e: ElementMouseEvent) => void;
+  /** Handles a wheel notch; true when it used it. */
+  wheel?: (e: ElementMouseEvent) => boolean;
+}
+
+/**
+ * Installs a component's own input handling behind the user's handlers:
+ * the user's handler runs first and may stop propagation to keep the
+ * component from acting; what the component uses stops there (and keys
+ * also count as handled for the app's defaults).
+ */
+export function addDefaults(el: Element, d: Defaults): void {
+  const h = el.handlers;
+  const { onKey, onPaste, onMouse, onWheel } = h;
+  if (d.key) {
+    const key = d.key;
+    h.onKey = (e) => {
+      onKey?.(e);
+      if (e.propagationStopped || e.kind === "release") return;
+      if (key(e)) {
+        e.stopPropagation();
+        e.preventDefault();
+      }
+    };
+  }
+  if (d.paste) {
+    const paste = d.paste;
+    h.onPaste = (e) => {
+      onPaste?.(e);
+      if (e.propagationStopped) return;
+      paste(e);
+      e.stopPropagation();
+    };
+  }
+  if (d.mouse) {
+    const mouse = d.mouse;
+    h.onMouse = (e) => {
+      onMouse?.(e);
+      if (!e.propagationStopped) mouse(e);
+    };
+  }
+  if (d.wheel) {
+    const wheel = d.wheel;
+    h.onWheel = (e) => {
+      onWheel?.(e);
+      if (!e.propagationStopped && wheel(e)) e.stopPropagation();
+    };
+  }
 }

@@ -24,7 +24,7 @@ import type { PackedStyle, Style } from "../style.ts";
 import { graphemes } from "../text.ts";
 import { checkBoolean, checkFunction, checkNumber, checkOneOf, checkPropsObject, checkString, checkText, propError } from "./check.ts";
 import { sanitizeLine } from "./input.ts";
-import { applyCommon, type CommonProps, styleProps } from "./props.ts";
+import { addDefaults, applyCommon, type CommonProps, styleProps } from "./props.ts";
 import { paintBar } from "./scrollbar.ts";
 import { comparePositions, type EditKind, type Position, TextDocument } from "./text-document.ts";
 import {
@@ -615,7 +615,7 @@ export class TextareaElement extends Element {
     const looks = this.looks;
     const base: PackedStyle = this.isFocused ? overlayStyle(looks.fieldFocus, this.overrides.focus) : overlayStyle(looks.field, this.overrides.normal);
     const selected = overlayStyle(looks.cursor, this.overrides.selection);
-    const special = overlayStyle(looks.muted, this.overrides.gutter);
+    const special = looks.muted;
     const gutter = overlayStyle(looks.muted, this.overrides.gutter);
     screen.fill(x, y, width, height, " ", base);
     const gw = this.gutterWidth;
@@ -768,32 +768,15 @@ export function Textarea(props: TextareaProps = {}): TextareaElement {
     el.lineNumbers = v;
     el.invalidate();
   });
-  const { onKey, onPaste, onMouse, onWheel } = el.handlers;
-  el.handlers.onKey = (e) => {
-    onKey?.(e);
-    if (e.propagationStopped || e.kind === "release") return;
-    if (el.handleKey(e)) {
-      e.stopPropagation();
-      e.preventDefault();
-    }
-  };
-  el.handlers.onPaste = (e) => {
-    onPaste?.(e);
-    if (e.propagationStopped) return;
-    el.insertText(e.text);
-    e.stopPropagation();
-  };
-  el.handlers.onMouse = (e) => {
-    onMouse?.(e);
-    if (!e.propagationStopped) el.handleMouse(e);
-  };
-  el.handlers.onWheel = (e) => {
-    onWheel?.(e);
-    if (e.propagationStopped) return;
-    if (e.button === "wheelUp") el.scrollRows(-WHEEL_ROWS);
-    else if (e.button === "wheelDown") el.scrollRows(WHEEL_ROWS);
-    else return;
-    e.stopPropagation();
-  };
+  addDefaults(el, {
+    key: (e) => el.handleKey(e),
+    paste: (e) => el.insertText(e.text),
+    mouse: (e) => el.handleMouse(e),
+    wheel: (e) => {
+      if (e.button !== "wheelUp" && e.button !== "wheelDown") return false;
+      el.scrollRows(e.button === "wheelUp" ? -WHEEL_ROWS : WHEEL_ROWS);
+      return true;
+    },
+  });
   return el;
 }

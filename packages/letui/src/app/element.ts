@@ -328,6 +328,7 @@ export abstract class Element {
    */
   private checkDepth(child: Element, depth = this.depth()): void {
     const budget = MAX_LAYOUT_DEPTH - depth;
+    if (child.children.length === 0 && budget >= 1) return; // a leaf: the common case, and one level
     const stack: [Element, number][] = [[child, 1]];
     for (let top = stack.pop(); top; top = stack.pop()) {
       const [e, level] = top;

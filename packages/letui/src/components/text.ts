@@ -157,6 +157,18 @@ function readStyle(s: ReactiveStyle): Style {
   return out as Style;
 }
 
+const KEEP_BG = packStyle({ bg: "keep" });
+
+/** True when `props` sets no style and no format (wrap, align, ellipsis) of the text. */
+function isPlain(props: TextProps): boolean {
+  for (const k in props) {
+    if ((STYLE_KEYS as readonly string[]).includes(k) || k === "wrap" || k === "align" || k === "ellipsis") {
+      if (props[k as keyof TextProps] !== undefined) return false;
+    }
+  }
+  return true;
+}
+
 function isSpan(v: unknown): v is Span {
   return typeof v === "object" && v !== null && "text" in v && !isSignal(v);
 }
@@ -175,6 +187,11 @@ export function Text(first?: TextProps | TextContent, ...rest: TextContent[]): T
   const content: TextContent[] = isProps(first) ? rest : [first as TextContent, ...rest];
   const el = new TextElement();
   applyCommon(el, props, "Text");
+  if (content.length === 1 && (typeof content[0] === "string" || typeof content[0] === "number") && isPlain(props)) {
+    // The common case, plain text with no style or format props: one span, nothing reactive.
+    el.setSpans([{ text: String(content[0]), style: KEEP_BG }]);
+    return el;
+  }
   const parts = content.filter((c): c is Exclude<TextContent, null | undefined | false> => c !== null && c !== undefined && c !== false);
   const texts: string[] = parts.map(() => "");
   const styles: PackedStyle[] = parts.map(() => packStyle({ bg: "keep" }));

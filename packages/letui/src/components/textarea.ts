@@ -15,27 +15,25 @@
  * word, triple-click a line, the wheel scrolls.
  */
 import { Element } from "../app/element.ts";
-import { overlayStyle } from "../app/theme.ts";
 import type { ElementKeyEvent, ElementMouseEvent } from "../app/dispatch.ts";
 import { normalizeCombo } from "../app/app.ts";
 import type { Screen } from "../screen.ts";
 import { computed, isSignal, type MaybeSignal, type ReadonlySignal, type Signal, signal } from "../signals.ts";
-import type { PackedStyle, Style } from "../style.ts";
+import type { Style } from "../style.ts";
 import { graphemes } from "../text.ts";
 import { checkBoolean, checkFunction, checkNumber, checkOneOf, checkPropsObject, checkString, checkText, propError } from "./check.ts";
 import { sanitizeLine } from "./input.ts";
 import { addDefaults, applyCommon, type CommonProps, styleProps } from "./props.ts";
-import { paintBar } from "./scrollbar.ts";
+import { paintTextarea } from "./textarea-paint.ts";
 import { comparePositions, type EditKind, type Position, TextDocument } from "./text-document.ts";
+import { TextRows } from "./text-rows.ts";
 import {
   clusterStep,
   columnOf,
-  layoutLine,
   type LineLayout,
   offsetAt,
   type Piece,
   rowOf,
-  rowWidth,
   type TextWrap,
   wordAt,
   wordStep,
@@ -82,16 +80,9 @@ export interface TextareaProps extends CommonProps {
   gutterStyle?: Style;
 }
 
-/** A visual row: a line and a row of its layout. */
-interface RowRef {
-  line: number;
-  row: number;
-}
-
 const MULTI_CLICK_MS = 400;
 const WHEEL_ROWS = 3;
 const ORIGIN: Position = Object.freeze({ line: 0, col: 0 });
-const CACHE_LIMIT = 4096;
 
 /** The element behind {@link Textarea}. */
 export class TextareaElement extends Element {
@@ -109,8 +100,6 @@ export class TextareaElement extends Element {
   /** The caret. */
   head: Position = ORIGIN;
   placeholder = "";
-  wrap: TextWrap = "word";
-  tabSize = 4;
   tab: TabMode = "insert";
   readOnly = false;
   maxLength = Infinity;
@@ -121,23 +110,20 @@ export class TextareaElement extends Element {
   onSubmit: ((v: string) => void) | undefined;
   /** Style props merged over the theme's looks. */
   overrides: { normal?: Style; focus?: Style; placeholder?: Style; selection?: Style; gutter?: Style } = {};
-  /** First visual row shown. */
-  top: RowRef = { line: 0, row: 0 };
-  /** First column shown (wrap `"none"`). */
-  scrollX = 0;
+  /** The visual rows shown: top row, sideways scroll, wrapping. */
+  readonly rows: TextRows;
   #goalX: number | null = null;
   #version = signal(0);
   #caret = signal<Position>(ORIGIN);
   #external: Signal<string> | undefined;
   #emitted: string | undefined;
-  #cache = new Map<string, LineLayout>();
-  #cacheKey = "";
   #clicks = { at: -Infinity, x: -1, y: -1, count: 0 };
   #dragging = false;
 
   constructor(text: string, external: Signal<string> | undefined) {
     super();
     this.document = new TextDocument(text);
+    this.rows = new TextRows(this.document, this);
     this.#external = external;
     this.#emitted = external ? text : undefined;
     this.focusable = true;
@@ -161,120 +147,35 @@ export class TextareaElement extends Element {
     return Math.max(1, this.view.width - this.gutterWidth - (this.scrollbar ? 1 : 0));
   }
 
+  /** Rows shown. */
+  get visibleRows(): number {
+    return this.view.height;
+  }
+
   /** Layout of line `i` for the current width (cached by content). */
   layoutOf(i: number): LineLayout {
-    // One column stays free at the end of a wrapped row for the caret.
-    const width = this.wrap === "none" ? Infinity : Math.max(1, this.textWidth - 1);
-    const key = `${width}|${this.wrap}|${this.tabSize}`;
-    if (key !== this.#cacheKey) {
-      this.#cache.clear();
-      this.#cacheKey = key;
-    }
-    const text = this.document.line(i);
-    let l = this.#cache.get(text);
-    if (!l) {
-      if (this.#cache.size >= CACHE_LIMIT) this.#cache.clear();
-      l = layoutLine(text, width, this.wrap, this.tabSize);
-      this.#cache.set(text, l);
-    }
-    return l;
+    return this.rows.layoutOf(i);
   }
 
-  #next(r: RowRef): RowRef | null {
-    if (r.row + 1 < this.layoutOf(r.line).rows.length) return { line: r.line, row: r.row + 1 };
-    if (r.line + 1 < this.document.lineCount) return { line: r.line + 1, row: 0 };
-    return null;
-  }
-
-  #prev(r: RowRef): RowRef | null {
-    if (r.row > 0) return { line: r.line, row: r.row - 1 };
-    if (r.line > 0) return { line: r.line - 1, row: this.layoutOf(r.line - 1).rows.length - 1 };
-    return null;
-  }
-
-  #rowOfPosition(p: Position): RowRef {
-    return { line: p.line, row: rowOf(this.layoutOf(p.line), p.col) };
-  }
-
-  #walk(from: RowRef, n: number): RowRef {
-    let r = from;
-    for (let i = 0; i < Math.abs(n); i++) {
-      const next = n > 0 ? this.#next(r) : this.#prev(r);
-      if (!next) break;
-      r = next;
-    }
-    return r;
-  }
-
-  /** The caret's place in the view: row from the top (may be outside) and column, or null when it is above the view. */
+  /** The caret's place in the element (row from the top, column), or null when it is not in view. */
   caretCell(): { x: number; y: number } | null {
-    const target = this.#rowOfPosition(this.head);
-    let r: RowRef | null = this.top;
-    for (let y = 0; y < this.view.height && r; y++) {
-      if (r.line === target.line && r.row === target.row) {
-        return { x: this.gutterWidth + columnOf(this.layoutOf(this.head.line), this.head.col) - this.scrollX, y };
-      }
-      r = this.#next(r);
-    }
-    return null;
+    const c = this.rows.cellOf(this.head);
+    return c ? { x: c.x + this.gutterWidth, y: c.y } : null;
   }
 
-  /** Scrolls so that the caret is visible. */
   #follow(): void {
-    const height = Math.max(1, this.view.height);
-    this.#clampTop();
-    const c = this.#rowOfPosition(this.head);
-    if (c.line < this.top.line || (c.line === this.top.line && c.row < this.top.row)) this.top = c;
-    else {
-      let r: RowRef | null = this.top;
-      let seen = false;
-      for (let y = 0; y < height && r; y++) {
-        if (r.line === c.line && r.row === c.row) {
-          seen = true;
-          break;
-        }
-        r = this.#next(r);
-      }
-      if (!seen) this.top = this.#walk(c, -(height - 1));
-    }
-    if (this.wrap === "none") {
-      const x = columnOf(this.layoutOf(this.head.line), this.head.col);
-      const w = this.textWidth;
-      if (x < this.scrollX) this.scrollX = x;
-      else if (x >= this.scrollX + w) this.scrollX = x - w + 1;
-    } else this.scrollX = 0;
-  }
-
-  #clampTop(): void {
-    const line = Math.min(this.top.line, this.document.lineCount - 1);
-    const rows = this.layoutOf(line).rows.length;
-    this.top = { line, row: Math.min(this.top.row, rows - 1) };
+    this.rows.follow(this.head);
   }
 
   /** Scrolls the view by `rows` visual rows without moving the caret. */
   scrollRows(rows: number): void {
-    this.#clampTop();
-    let top = this.#walk(this.top, rows);
-    if (rows > 0) {
-      // Never past the point where the last row is at the bottom.
-      const last = this.#rowOfPosition(this.document.end());
-      const lowest = this.#walk({ line: last.line, row: this.layoutOf(last.line).rows.length - 1 }, -(this.view.height - 1));
-      if (top.line > lowest.line || (top.line === lowest.line && top.row > lowest.row)) top = lowest;
-      if (top.line < this.top.line || (top.line === this.top.line && top.row < this.top.row)) top = this.top;
-    }
-    this.top = top;
+    this.rows.scroll(rows);
     this.invalidate();
   }
 
   /** The document position under view cell (x, y), relative to the element. */
   positionAtCell(x: number, y: number): Position {
-    this.#clampTop();
-    let r: RowRef = this.top;
-    if (y < 0) r = this.#walk(r, y);
-    else r = this.#walk(r, Math.min(y, this.view.height - 1));
-    const layout = this.layoutOf(r.line);
-    const col = offsetAt(layout, r.row, Math.max(0, x - this.gutterWidth + this.scrollX), this.document.line(r.line).length);
-    return { line: r.line, col };
+    return this.rows.positionAt(x - this.gutterWidth, y);
   }
 
   // ---- selection and caret ------------------------------------------------
@@ -333,10 +234,10 @@ export class TextareaElement extends Element {
 
   /** Where a vertical move of `rows` visual rows lands, keeping the goal column. */
   #vertical(rows: number): Position {
-    const from = this.#rowOfPosition(this.head);
+    const from = this.rows.rowAt(this.head);
     const x = this.#goalX ?? columnOf(this.layoutOf(this.head.line), this.head.col);
     this.#goalX = x;
-    const to = this.#walk(from, rows);
+    const to = this.rows.walk(from, rows);
     if (to.line === from.line && to.row === from.row) return rows < 0 ? { line: 0, col: 0 } : this.document.end();
     return { line: to.line, col: offsetAt(this.layoutOf(to.line), to.row, x, this.document.line(to.line).length) };
   }
@@ -422,7 +323,7 @@ export class TextareaElement extends Element {
     this.document.reset(text);
     this.anchor = this.document.clamp(this.anchor);
     this.head = this.document.clamp(this.head);
-    this.#clampTop();
+    this.rows.clampTop();
     this.#goalX = null;
     this.#caret.value = this.head;
     this.#version.value++;
@@ -489,7 +390,7 @@ export class TextareaElement extends Element {
       case "pagedown": {
         const rows = Math.max(1, this.view.height - 1) * (e.name === "pageup" ? -1 : 1);
         const to = this.#vertical(rows);
-        this.top = this.#walk(this.top, rows);
+        this.rows.top = this.rows.walk(this.rows.top, rows);
         go(to, true);
         return true;
       }
@@ -513,7 +414,7 @@ export class TextareaElement extends Element {
         if (this.tab === "focus" || e.ctrl || e.alt || e.shift) return false;
         if (this.tab === "spaces") {
           const x = columnOf(this.layoutOf(this.head.line), this.head.col);
-          this.insertText(" ".repeat(this.tabSize - (x % this.tabSize)), "type");
+          this.insertText(" ".repeat(this.rows.tabSize - (x % this.rows.tabSize)), "type");
         } else this.insertText("\t", "type");
         return true;
       case "escape":
@@ -611,91 +512,7 @@ export class TextareaElement extends Element {
   }
 
   paint(screen: Screen): void {
-    const { x, y, width, height } = this.view;
-    const looks = this.looks;
-    const base: PackedStyle = this.isFocused ? overlayStyle(looks.fieldFocus, this.overrides.focus) : overlayStyle(looks.field, this.overrides.normal);
-    const selected = overlayStyle(looks.cursor, this.overrides.selection);
-    const special = looks.muted;
-    const gutter = overlayStyle(looks.muted, this.overrides.gutter);
-    screen.fill(x, y, width, height, " ", base);
-    const gw = this.gutterWidth;
-    const tw = this.textWidth;
-    const tx = x + gw;
-    if (this.document.length === 0 && this.placeholder) {
-      screen.drawText(tx, y, this.placeholder, overlayStyle(looks.placeholder, this.overrides.placeholder));
-    }
-    const [s, t] = this.hasSelection ? this.selectionRange() : [null, null];
-    this.#clampTop();
-    let r: RowRef | null = this.top;
-    for (let row = 0; row < height && r; row++, r = this.#next(r)) {
-      const line = this.document.line(r.line);
-      const layout = this.layoutOf(r.line);
-      const cy = y + row;
-      if (gw > 0 && r.row === 0) screen.drawText(x, cy, String(r.line + 1).padStart(gw - 1), gutter);
-      // The selected columns of this line.
-      let selA = Infinity;
-      let selB = -1;
-      if (s && t && r.line >= s.line && r.line <= t.line) {
-        selA = r.line === s.line ? s.col : 0;
-        selB = r.line === t.line ? t.col : Infinity;
-      }
-      const first = layout.rows[r.row] as number;
-      const end = layout.rows[r.row + 1] ?? layout.pieces.length;
-      let i = first;
-      while (i < end) {
-        const p = layout.pieces[i] as Piece;
-        const inSel = p.start >= selA && p.start < selB;
-        if (p.shown !== undefined) {
-          this.#drawPiece(screen, tx, cy, tw, p, p.shown === "\t" ? "→" + " ".repeat(p.width - 1) : p.shown, inSel ? selected : special);
-          i++;
-          continue;
-        }
-        // A run of plain clusters with the same selection state: one draw.
-        let j = i + 1;
-        while (j < end) {
-          const q = layout.pieces[j] as Piece;
-          if (q.shown !== undefined || (q.start >= selA && q.start < selB) !== inSel) break;
-          j++;
-        }
-        const last = layout.pieces[j - 1] as Piece;
-        this.#drawRun(screen, tx, cy, tw, layout, i, j, line.slice(p.start, last.end), inSel ? selected : base);
-        i = j;
-      }
-      // A selected line break shows as one selected cell after the line.
-      const lastRow = r.row === layout.rows.length - 1;
-      if (lastRow && selB === Infinity && r.line < (t?.line ?? -1)) {
-        const cx = rowWidth(layout, r.row) - this.scrollX;
-        if (cx >= 0 && cx < tw) screen.setCell(tx + cx, cy, " ", selected);
-      }
-    }
-    if (this.scrollbar && height > 0) {
-      paintBar(screen, { vertical: true, x: x + width - 1, y, length: height }, this.document.lineCount, height, this.top.line, looks.track, looks.thumb);
-    }
-  }
-
-  #drawPiece(screen: Screen, tx: number, cy: number, tw: number, p: Piece, text: string, style: PackedStyle): void {
-    const cx = p.x - this.scrollX;
-    if (cx < 0 || cx + p.width > tw) return;
-    screen.drawText(tx + cx, cy, text, style);
-  }
-
-  #drawRun(screen: Screen, tx: number, cy: number, tw: number, layout: LineLayout, i: number, j: number, text: string, style: PackedStyle): void {
-    const first = layout.pieces[i] as Piece;
-    const last = layout.pieces[j - 1] as Piece;
-    const from = first.x - this.scrollX;
-    if (from >= 0 && last.x + last.width - this.scrollX <= tw) {
-      screen.drawText(tx + from, cy, text, style);
-      return;
-    }
-    // Partly outside the text area (scrolled sideways): draw the clusters that fit whole.
-    const line = text;
-    for (let k = i; k < j; k++) {
-      const p = layout.pieces[k] as Piece;
-      const cx = p.x - this.scrollX;
-      if (cx < 0) continue;
-      if (cx + p.width > tw) break;
-      screen.drawText(tx + cx, cy, line.slice(p.start - first.start, p.end - first.start), style);
-    }
+    paintTextarea(screen, this);
   }
 }
 
@@ -734,9 +551,9 @@ export function Textarea(props: TextareaProps = {}): TextareaElement {
   const keys = props.submitKey === undefined ? [] : Array.isArray(props.submitKey) ? props.submitKey : [props.submitKey];
   for (const k of keys) if (typeof k !== "string" || k.trim() === "") throw propError("Textarea", "submitKey", k, "a key combo such as \"ctrl+enter\"");
   el.submitKeys = keys.map(normalizeCombo);
-  if (props.wrap) el.wrap = props.wrap;
+  if (props.wrap) el.rows.wrap = props.wrap;
   if (props.tab) el.tab = props.tab;
-  if (props.tabSize) el.tabSize = props.tabSize;
+  if (props.tabSize) el.rows.tabSize = props.tabSize;
   if (props.maxLength !== undefined) el.maxLength = props.maxLength;
   el.scrollbar = props.scrollbar ?? false;
   el.onChange = props.onChange;

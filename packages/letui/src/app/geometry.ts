@@ -19,14 +19,47 @@ export interface PlaceOutput {
 
 type Side = "Top" | "Right" | "Bottom" | "Left";
 
-/** Resolves one side of a spacing shorthand family (`padding`, `border`) to cells; percentages are of `basis`. */
-function edge(style: LayoutStyle, family: "padding" | "border", side: Side, basis: number): number {
+/** Border plus padding on each side of a style: fixed cells plus a fraction of the basis. */
+interface Insets {
+  readonly cells: readonly [number, number, number, number];
+  readonly share: readonly [number, number, number, number];
+}
+
+const NO_INSETS: Insets = { cells: [0, 0, 0, 0], share: [0, 0, 0, 0] };
+const SIDES: readonly Side[] = ["Left", "Top", "Right", "Bottom"];
+const FAMILY_KEYS = SIDES.map((side) => {
   const axis = side === "Left" || side === "Right" ? "X" : "Y";
+  return (["padding", "border"] as const).map((f) => [`${f}${side}`, `${f}${axis}`, f] as const);
+});
+
+/**
+ * Insets of a style, resolved once per style object (a style is replaced,
+ * never mutated, when it changes), so placing a tree does no string work.
+ */
+const insetCache = new WeakMap<LayoutStyle, Insets>();
+
+function insetsOf(style: LayoutStyle): Insets {
+  const hit = insetCache.get(style);
+  if (hit) return hit;
   const s = style as Record<string, unknown>;
-  const v = s[`${family}${side}`] ?? s[`${family}${axis}`] ?? s[family];
-  if (typeof v === "number") return Number.isFinite(v) ? Math.max(0, v) : 0;
-  if (typeof v === "string" && v.endsWith("%")) return Math.max(0, (Number.parseFloat(v) / 100) * basis);
-  return 0;
+  const cells: [number, number, number, number] = [0, 0, 0, 0];
+  const share: [number, number, number, number] = [0, 0, 0, 0];
+  let any = false;
+  for (let i = 0; i < 4; i++) {
+    for (const [own, axis, all] of FAMILY_KEYS[i] as (readonly [string, string, string])[]) {
+      const v = s[own] ?? s[axis] ?? s[all];
+      if (typeof v === "number" && Number.isFinite(v) && v > 0) {
+        cells[i] = (cells[i] ?? 0) + v;
+        any = true;
+      } else if (typeof v === "string" && v.endsWith("%") && Number.parseFloat(v) > 0) {
+        share[i] = (share[i] ?? 0) + Number.parseFloat(v) / 100;
+        any = true;
+      }
+    }
+  }
+  const insets = any ? { cells, share } : NO_INSETS;
+  insetCache.set(style, insets);
+  return insets;
 }
 
 /**
@@ -35,12 +68,18 @@ function edge(style: LayoutStyle, family: "padding" | "border", side: Side, basi
  * insets exactly; the right and bottom ones come from the style.
  */
 export function contentBox(el: Element, rect: { x: number; y: number; width: number; height: number; contentX?: number; contentY?: number }, basis: number): Rect {
-  const s = el.layout;
-  const left = rect.contentX ?? Math.round(edge(s, "border", "Left", basis) + edge(s, "padding", "Left", basis));
-  const top = rect.contentY ?? Math.round(edge(s, "border", "Top", basis) + edge(s, "padding", "Top", basis));
-  const right = Math.round(edge(s, "border", "Right", basis) + edge(s, "padding", "Right", basis));
-  const bottom = Math.round(edge(s, "border", "Bottom", basis) + edge(s, "padding", "Bottom", basis));
-  return { x: rect.x + left, y: rect.y + top, width: Math.max(0, rect.width - left - right), height: Math.max(0, rect.height - top - bottom) };
+  const { cells, share } = insetsOf(el.layout);
+  const left = rect.contentX ?? Math.round(cells[0] + share[0] * basis);
+  const top = rect.contentY ?? Math.round(cells[1] + share[1] * basis);
+  const right = Math.round(cells[2] + share[2] * basis);
+  const bottom = Math.round(cells[3] + share[3] * basis);
+  const x = rect.x + left;
+  const y = rect.y + top;
+  const width = Math.max(0, rect.width - left - right);
+  const height = Math.max(0, rect.height - top - bottom);
+  const old = el.content;
+  if (old.x === x && old.y === y && old.width === width && old.height === height) return old;
+  return { x, y, width, height };
 }
 
 /**
@@ -61,9 +100,11 @@ export function place(tree: LayoutTree, root: Element, width: number, height: nu
       if (!isEmpty(visible)) out.damage.push(visible);
     }
     const resized = el.rect.width !== rect.width || el.rect.height !== rect.height;
-    el.rect = { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
-    el.view = view;
-    el.clip = visible;
+    if (moved) {
+      el.rect = { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+      el.view = view;
+      el.clip = visible;
+    }
     el.content = contentBox(el, rect, basis);
     if (resized || moved) {
       el.onLayout();

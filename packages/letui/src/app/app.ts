@@ -15,17 +15,17 @@ import type { FocusEvent, KeyEvent, MouseEvent, PasteEvent } from "../input/even
 import { LayoutTree } from "../layout.ts";
 import type { Screen } from "../screen.ts";
 import { batch, type Signal, signal } from "../signals.ts";
+export { normalizeCombo } from "./dispatch.ts";
 export { mergeRects } from "./geometry.ts";
 import type { ColorMode } from "../screen.ts";
-import { bubble, type ElementMouseEvent, withPropagation } from "./dispatch.ts";
+import { bubble, bubbleMouse, normalizeCombo, scrollBy, withPropagation } from "./dispatch.ts";
 import { type Element, isEmpty, type Rect } from "./element.ts";
 import { canFocus, Focus } from "./focus.ts";
 import { hitTest, mergeRects, paint, place } from "./geometry.ts";
 import { RootElement } from "./root.ts";
 import { darkTheme, type Theme } from "./theme.ts";
 import { Clipboard, type ClipboardMode } from "./clipboard.ts";
-import { type ScreenCell, excludedRects, ordered, paintSelection, type ScreenSelection, selectedText } from "./selection.ts";
-import { packStyle, type PackedStyle } from "../style.ts";
+import { type ScreenCell, excludedRects, isSelectable, paintSelection, type ScreenSelection, SelectionState, selectedText } from "./selection.ts";
 
 /** Overlays stack above this zIndex, so content's own zIndex values stay below them. */
 const OVERLAY_Z = 1_000_000;
@@ -118,10 +118,11 @@ export class App {
   #content: Element | null = null;
   readonly #overlays: Element[] = [];
   readonly #unhandled: ((e: KeyEvent) => boolean)[] = [];
-  #selection: ScreenSelection | null = null;
-  #selectFrom: ScreenCell | null = null;
-  #selecting = false;
-  #selectionLook: { theme: Theme; style: PackedStyle } | undefined;
+  readonly #sel = new SelectionState({
+    size: () => [this.#width, this.#height],
+    theme: () => this.theme,
+    damageRect: (r) => this.damageRect(r),
+  });
 
   constructor(host: Host, options: AppOptions = {}) {
     this.#host = host;
@@ -285,9 +286,7 @@ export class App {
   /** The screen was resized (or its color mode changed): lay out and repaint everything. */
   resized(): void {
     this.#colorMode = undefined;
-    this.#selection = null;
-    this.#selectFrom = null;
-    this.#selecting = false;
+    this.#sel.reset();
     this.#resizeRoot();
     this.damageRect({ x: 0, y: 0, width: this.#width, height: this.#height });
   }
@@ -337,7 +336,7 @@ export class App {
       paint(screen, this.root, r);
     }
     if (damage.length > 0) screen.setClip(null);
-    if (this.#selection) paintSelection(screen, this.#selection, excludedRects(this.root), this.#selectionStyle());
+    if (this.#sel.current) paintSelection(screen, this.#sel.current, excludedRects(this.root), this.#sel.style());
     // Layout may have moved the focused element: ask again.
     const placed = this.focused?.cursor() ?? null;
     const placedKey = placed ? `${placed.x},${placed.y}` : "";
@@ -434,7 +433,7 @@ export class App {
           return;
         }
       }
-      if (this.#selection && (e.combo === "escape" || e.combo === "ctrl+c" || e.combo === "ctrl+shift+c")) {
+      if (this.#sel.current && (e.combo === "escape" || e.combo === "ctrl+c" || e.combo === "ctrl+shift+c")) {
         // A visible selection takes Escape (drop it) and Ctrl-C (copy it) before the defaults.
         if (e.combo !== "escape") this.clipboard.copy(this.selectedText());
         this.clearSelection();
@@ -483,27 +482,28 @@ export class App {
         bubbleMouse(e, captured, (el) => (el === captured ? el.handlers.onMouse : undefined));
         return;
       }
-      if (this.#selectFrom && e.kind === "drag") {
-        const from = this.#selectFrom;
-        if (this.#selecting || e.x !== from.x || e.y !== from.y) {
+      const sel = this.#sel;
+      if (sel.from && e.kind === "drag") {
+        const from = sel.from;
+        if (sel.selecting || e.x !== from.x || e.y !== from.y) {
           // A drag that no element captured selects text on the screen.
-          this.#selecting = true;
+          sel.selecting = true;
           this.#pressed = null;
-          this.#setSelection({ anchor: from, head: { x: clamp(e.x, 0, this.#width - 1), y: clamp(e.y, 0, this.#height - 1) } });
+          sel.set(from, e);
           return;
         }
       }
-      if (e.kind === "up" && this.#selecting) {
-        this.#selecting = false;
-        this.#selectFrom = null;
-        if (this.#options.copyOnSelect && this.#selection) this.clipboard.copy(this.selectedText());
+      if (e.kind === "up" && sel.selecting) {
+        sel.selecting = false;
+        sel.from = null;
+        if (this.#options.copyOnSelect && sel.current) this.clipboard.copy(this.selectedText());
         return;
       }
       const target = this.hitTest(e.x, e.y) ?? this.root;
       this.#updateHover(target);
       if (e.kind === "down") {
         this.clearSelection();
-        this.#selectFrom = null;
+        sel.from = null;
       }
       if (e.kind === "down" && e.button === "left") {
         let f: Element | null = target;
@@ -512,7 +512,7 @@ export class App {
         this.#pressed = target;
       }
       const used = bubbleMouse(e, target, (el) => el.handlers.onMouse);
-      if (e.kind === "down" && e.button === "left" && !this.#capture && isSelectable(target)) this.#selectFrom = { x: e.x, y: e.y };
+      if (e.kind === "down" && e.button === "left" && !this.#capture && isSelectable(target)) sel.from = { x: e.x, y: e.y };
       if (used) return;
       if (e.kind === "wheel") {
         bubbleMouse(e, target, (el) => el.handlers.onWheel ?? (el.scrollable ? (w) => scrollBy(el, w) : undefined));
@@ -531,51 +531,23 @@ export class App {
 
   /** The screen-wide selection, if any. */
   get selection(): ScreenSelection | null {
-    return this.#selection;
+    return this.#sel.current;
   }
 
   /** The text of the screen-wide selection ("" when none): rows in reading order, trailing spaces trimmed. */
   selectedText(): string {
-    return this.#selection ? selectedText(this.screen, this.#selection, excludedRects(this.root)) : "";
+    const s = this.#sel.current;
+    return s ? selectedText(this.screen, s, excludedRects(this.root)) : "";
   }
 
   /** Selects from `anchor` to `head` (cells, both included, in any order). */
   select(anchor: ScreenCell, head: ScreenCell): void {
-    const c = (p: ScreenCell) => ({ x: clamp(Math.trunc(p.x), 0, this.#width - 1), y: clamp(Math.trunc(p.y), 0, this.#height - 1) });
-    this.#setSelection({ anchor: c(anchor), head: c(head) });
+    this.#sel.set(anchor, head);
   }
 
   /** Drops the screen-wide selection. */
   clearSelection(): void {
-    if (!this.#selection) return;
-    this.#damageRows(this.#selection, null);
-    this.#selection = null;
-  }
-
-  #setSelection(next: ScreenSelection): void {
-    this.#damageRows(this.#selection, next);
-    this.#selection = next;
-  }
-
-  /** Repaints the rows whose selected part changed between `prev` and `next`. */
-  #damageRows(prev: ScreenSelection | null, next: ScreenSelection | null): void {
-    let y0: number;
-    let y1: number;
-    if (prev && next && prev.anchor.x === next.anchor.x && prev.anchor.y === next.anchor.y) {
-      y0 = Math.min(prev.head.y, next.head.y);
-      y1 = Math.max(prev.head.y, next.head.y);
-    } else {
-      const spans = [prev, next].filter((s): s is ScreenSelection => s !== null).map(ordered);
-      y0 = Math.min(...spans.map(([a]) => a.y));
-      y1 = Math.max(...spans.map(([, b]) => b.y));
-    }
-    this.damageRect({ x: 0, y: y0, width: this.#width, height: y1 - y0 + 1 });
-  }
-
-  #selectionStyle(): PackedStyle {
-    const t = this.theme;
-    if (this.#selectionLook?.theme !== t) this.#selectionLook = { theme: t, style: packStyle({ fg: t.selectionFg, bg: t.selection }) };
-    return this.#selectionLook.style;
+    this.#sel.clear();
   }
 
   #updateHover(target: Element): void {
@@ -615,54 +587,7 @@ export class App {
   }
 }
 
-/**
- * Dispatches a mouse event from `target` up, with `localX`/`localY` set
- * relative to each handler's element before it runs.
- */
-function bubbleMouse(
-  e: MouseEvent,
-  target: Element,
-  pick: (el: Element) => ((e: ElementMouseEvent) => void) | undefined,
-): boolean {
-  const ev = withPropagation(e, target) as ElementMouseEvent & { localX: number; localY: number };
-  return bubble(ev, target, pick, (el) => {
-    ev.localX = e.x - el.view.x;
-    ev.localY = e.y - el.view.y;
-  });
-}
-
-function clamp(v: number, lo: number, hi: number): number {
-  return Math.max(lo, Math.min(hi, v));
-}
-
-/** Whether a drag starting on `el` may select screen text (no ancestor opted out). */
-function isSelectable(el: Element): boolean {
-  for (let p: Element | null = el; p; p = p.parent) if (!p.selectable) return false;
-  return true;
-}
-
 function isAncestor(a: Element, b: Element): boolean {
   for (let p = b.parent; p; p = p.parent) if (p === a) return true;
   return false;
-}
-
-/** Scrolls a scrollable element by a wheel event (3 rows per notch). */
-function scrollBy(el: Element, e: ElementMouseEvent): void {
-  const step = 3;
-  const s = el as Element & { scrollTo?: (top: number, left?: number) => void };
-  if (!s.scrollTo) return;
-  if (e.button === "wheelUp") s.scrollTo(el.scrollTop - step);
-  else if (e.button === "wheelDown") s.scrollTo(el.scrollTop + step);
-  else if (e.button === "wheelLeft") s.scrollTo(el.scrollTop, el.scrollLeft - step);
-  else if (e.button === "wheelRight") s.scrollTo(el.scrollTop, el.scrollLeft + step);
-  e.stopPropagation();
-}
-
-/** Normalizes a key combo string to the order the decoder produces (`ctrl+alt+shift+super+hyper+meta+key`). */
-export function normalizeCombo(combo: string): string {
-  const parts = combo.toLowerCase().split("+").map((p) => p.trim());
-  const name = parts.pop() ?? "";
-  const mods = new Set(parts.map((p) => (p === "control" ? "ctrl" : p === "option" ? "alt" : p === "cmd" ? "super" : p)));
-  const order = ["ctrl", "alt", "shift", "super", "hyper", "meta"].filter((m) => mods.has(m));
-  return [...order, name].join("+");
 }

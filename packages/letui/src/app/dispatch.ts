@@ -62,3 +62,40 @@ export function bubble<E extends object>(
   }
   return false;
 }
+
+/**
+ * Dispatches a mouse event from `target` up, with `localX`/`localY` set
+ * relative to each handler's element before it runs.
+ */
+export function bubbleMouse(
+  e: MouseEvent,
+  target: Element,
+  pick: (el: Element) => ((e: ElementMouseEvent) => void) | undefined,
+): boolean {
+  const ev = withPropagation(e, target) as ElementMouseEvent & { localX: number; localY: number };
+  return bubble(ev, target, pick, (el) => {
+    ev.localX = e.x - el.view.x;
+    ev.localY = e.y - el.view.y;
+  });
+}
+
+/** Scrolls a scrollable element by a wheel event (3 rows per notch). */
+export function scrollBy(el: Element, e: ElementMouseEvent): void {
+  const step = 3;
+  const s = el as Element & { scrollTo?: (top: number, left?: number) => void };
+  if (!s.scrollTo) return;
+  if (e.button === "wheelUp") s.scrollTo(el.scrollTop - step);
+  else if (e.button === "wheelDown") s.scrollTo(el.scrollTop + step);
+  else if (e.button === "wheelLeft") s.scrollTo(el.scrollTop, el.scrollLeft - step);
+  else if (e.button === "wheelRight") s.scrollTo(el.scrollTop, el.scrollLeft + step);
+  e.stopPropagation();
+}
+
+/** Normalizes a key combo string to the order the decoder produces (`ctrl+alt+shift+super+hyper+meta+key`). */
+export function normalizeCombo(combo: string): string {
+  const parts = combo.toLowerCase().split("+").map((p) => p.trim());
+  const name = parts.pop() ?? "";
+  const mods = new Set(parts.map((p) => (p === "control" ? "ctrl" : p === "option" ? "alt" : p === "cmd" ? "super" : p)));
+  const order = ["ctrl", "alt", "shift", "super", "hyper", "meta"].filter((m) => mods.has(m));
+  return [...order, name].join("+");
+}

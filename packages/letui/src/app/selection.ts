@@ -8,8 +8,9 @@
  */
 import type { Screen } from "../screen.ts";
 import { CELL_WORDS } from "../screen.ts";
-import type { PackedStyle } from "../style.ts";
+import { type PackedStyle, packStyle } from "../style.ts";
 import type { Element, Rect } from "./element.ts";
+import type { Theme } from "./theme.ts";
 
 /** A cell of the screen. */
 export interface ScreenCell {
@@ -103,4 +104,85 @@ export function paintSelection(screen: Screen, s: ScreenSelection, excluded: rea
       }
     }
   }
+}
+
+/** What a {@link SelectionState} needs from its app: the screen size, damage, and the theme. */
+export interface SelectionHost {
+  /** The screen's width and height in cells. */
+  size(): readonly [number, number];
+  /** The theme whose selection colors are drawn. */
+  theme(): Theme;
+  /** Repaints an area. */
+  damageRect(r: Rect): void;
+}
+
+/**
+ * The app's screen-wide selection: the selected span, a press that may
+ * start a drag, and the packed look (rebuilt only when the theme changes).
+ */
+export class SelectionState {
+  /** The current selection, if any. */
+  current: ScreenSelection | null = null;
+  /** Where a left press that no element captured went down (a drag from it selects). */
+  from: ScreenCell | null = null;
+  /** True while a drag is selecting. */
+  selecting = false;
+  #look: { theme: Theme; style: PackedStyle } | undefined;
+
+  constructor(private readonly host: SelectionHost) {}
+
+  /** Forgets everything (the screen was resized). */
+  reset(): void {
+    this.current = null;
+    this.from = null;
+    this.selecting = false;
+  }
+
+  /** Selects from `anchor` to `head`, clamped to the screen. */
+  set(anchor: ScreenCell, head: ScreenCell): void {
+    const [w, h] = this.host.size();
+    const c = (p: ScreenCell) => ({ x: clamp(Math.trunc(p.x), 0, w - 1), y: clamp(Math.trunc(p.y), 0, h - 1) });
+    const next = { anchor: c(anchor), head: c(head) };
+    this.#damageRows(this.current, next);
+    this.current = next;
+  }
+
+  /** Drops the selection. */
+  clear(): void {
+    if (!this.current) return;
+    this.#damageRows(this.current, null);
+    this.current = null;
+  }
+
+  /** The packed selection look of the host's theme. */
+  style(): PackedStyle {
+    const t = this.host.theme();
+    if (this.#look?.theme !== t) this.#look = { theme: t, style: packStyle({ fg: t.selectionFg, bg: t.selection }) };
+    return this.#look.style;
+  }
+
+  /** Repaints the rows whose selected part changed between `prev` and `next`. */
+  #damageRows(prev: ScreenSelection | null, next: ScreenSelection | null): void {
+    let y0: number;
+    let y1: number;
+    if (prev && next && prev.anchor.x === next.anchor.x && prev.anchor.y === next.anchor.y) {
+      y0 = Math.min(prev.head.y, next.head.y);
+      y1 = Math.max(prev.head.y, next.head.y);
+    } else {
+      const spans = [prev, next].filter((s): s is ScreenSelection => s !== null).map(ordered);
+      y0 = Math.min(...spans.map(([a]) => a.y));
+      y1 = Math.max(...spans.map(([, b]) => b.y));
+    }
+    this.host.damageRect({ x: 0, y: y0, width: this.host.size()[0], height: y1 - y0 + 1 });
+  }
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(hi, v));
+}
+
+/** Whether a drag starting on `el` may select screen text (no ancestor opted out). */
+export function isSelectable(el: Element): boolean {
+  for (let p: Element | null = el; p; p = p.parent) if (!p.selectable) return false;
+  return true;
 }

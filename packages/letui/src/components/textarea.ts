@@ -16,7 +16,7 @@
  */
 import { Element } from "../app/element.ts";
 import type { ElementKeyEvent, ElementMouseEvent } from "../app/dispatch.ts";
-import { normalizeCombo } from "../app/app.ts";
+import { normalizeCombo } from "../app/dispatch.ts";
 import type { Screen } from "../screen.ts";
 import { computed, isSignal, type MaybeSignal, type ReadonlySignal, type Signal, signal } from "../signals.ts";
 import type { Style } from "../style.ts";

@@ -750,3 +750,103 @@ fn attaching_past_the_depth_limit_is_an_error_and_changes_nothing() {
     let root = tree.create().unwrap();
     assert!(too_deep(tree.append_child(root, top).unwrap_err()));
 }
+
+/// Texts in every kind of container: stretched in a column, shrink-wrapped
+/// in a row, growing in a row, fixed width, and wrapping in a narrow box.
+fn text_shapes(texts: &[String; 5]) -> (LayoutTree, NodeId, Vec<NodeId>) {
+    let mut t = LayoutTree::new();
+    let leaves: Vec<NodeId> = texts
+        .iter()
+        .map(|s| text(&mut t, s, WrapMode::Word))
+        .collect();
+    let stretched = parent(&mut t, column(), &[leaves[0]]);
+    let shrunk = parent(&mut t, NodeStyle::default(), &[leaves[1]]);
+    let grown_leaf = leaves[2];
+    t.set_style(grown_leaf, &grow(1.0)).unwrap();
+    let grown = parent(&mut t, NodeStyle::default(), &[grown_leaf]);
+    t.set_style(leaves[3], &sized(7.0, 1.0)).unwrap();
+    let narrow = parent(
+        &mut t,
+        NodeStyle {
+            width: Length::Cells(6.0),
+            ..column()
+        },
+        &[leaves[4]],
+    );
+    let root = parent(
+        &mut t,
+        column(),
+        &[stretched, shrunk, grown, leaves[3], narrow],
+    );
+    t.compute(root, 30, 40).unwrap();
+    (t, root, leaves)
+}
+
+fn snapshot(
+    t: &LayoutTree,
+    root: NodeId,
+    leaves: &[NodeId],
+) -> Vec<(NodeRect, Vec<letui_core::wrap::Line>)> {
+    let mut all = vec![(t.rect(root).unwrap(), Vec::new())];
+    for &n in leaves {
+        let mut lines = Vec::new();
+        t.text_lines(n, &mut lines).unwrap();
+        all.push((t.rect(n).unwrap(), lines));
+        if let Some(p) = t.parent(n).unwrap() {
+            all.push((t.rect(p).unwrap(), Vec::new()));
+        }
+    }
+    all
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// A text change that reports no layout needed leaves every rectangle
+    /// and line exactly as a fresh layout of the new texts has them.
+    #[test]
+    fn skipped_layouts_match_a_fresh_layout(
+        steps in proptest::collection::vec((0usize..5, "[a-c ]{0,12}|[0-9]{1,5}|日本|👍🏽 x"), 1..12),
+    ) {
+        let mut texts: [String; 5] = ["value: 10".into(), "ab".into(), "grow".into(), "fixed".into(), "wrap me now".into()];
+        let (mut t, root, leaves) = text_shapes(&texts);
+        let mut skipped = 0;
+        for (i, s) in steps {
+            texts[i] = s.clone();
+            if t.set_text(leaves[i], &s, WrapMode::Word, false).unwrap() {
+                t.compute(root, 30, 40).unwrap();
+            } else {
+                skipped += 1;
+            }
+            let (fresh, froot, fleaves) = text_shapes(&texts);
+            prop_assert_eq!(snapshot(&t, root, &leaves), snapshot(&fresh, froot, &fleaves), "after {} skipped", skipped);
+        }
+    }
+}
+
+#[test]
+fn a_counter_in_a_stretched_label_needs_no_layout() {
+    let texts: [String; 5] = [
+        "value: 10".into(),
+        "ab".into(),
+        "grow".into(),
+        "fixed".into(),
+        "wrap me now".into(),
+    ];
+    let (mut t, _, leaves) = text_shapes(&texts);
+    // Same width in a stretched column and in a fixed box: no layout.
+    assert!(
+        !t.set_text(leaves[0], "value: 11", WrapMode::Word, false)
+            .unwrap()
+    );
+    assert!(
+        !t.set_text(leaves[3], "fixes", WrapMode::Word, false)
+            .unwrap()
+    );
+    // A shrink-wrapped label that grows, or a wrap that adds a line: layout.
+    assert!(t.set_text(leaves[1], "abc", WrapMode::Word, false).unwrap());
+    assert!(
+        t.set_text(leaves[4], "wrap me now again", WrapMode::Word, false)
+            .unwrap()
+    );
+}

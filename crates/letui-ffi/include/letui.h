@@ -1449,7 +1449,9 @@ int32_t letui_layout_set_children(struct LetuiLayout *h, uint64_t parent, uint32
  Makes a node a text leaf: the UTF-8 text in the first `len` scratch
  bytes, wrapped in `wrap` mode (0 word, 1 char, 2 none), cut with `…`
  when `ellipsis` is non-zero. The same text and options again change
- nothing. A node with children cannot be a text leaf.
+ nothing. A node with children cannot be a text leaf. Returns 1 when the
+ layout must run again, 0 when the new text measures as the old one did
+ under every constraint the last layouts asked about.
 
  # Safety
  `h` is a layout handle.

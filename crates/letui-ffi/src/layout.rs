@@ -409,7 +409,9 @@ pub unsafe extern "C" fn letui_layout_set_children(
 /// Makes a node a text leaf: the UTF-8 text in the first `len` scratch
 /// bytes, wrapped in `wrap` mode (0 word, 1 char, 2 none), cut with `…`
 /// when `ellipsis` is non-zero. The same text and options again change
-/// nothing. A node with children cannot be a text leaf.
+/// nothing. A node with children cannot be a text leaf. Returns 1 when the
+/// layout must run again, 0 when the new text measures as the old one did
+/// under every constraint the last layouts asked about.
 ///
 /// # Safety
 /// `h` is a layout handle.
@@ -431,7 +433,7 @@ pub unsafe extern "C" fn letui_layout_set_text(
         s.tree
             .set_text(self::node(node), text, mode, ellipsis != 0)
             .map_err(invalid)
-            .map(|()| 0)
+            .map(i32::from)
     })
 }
 

@@ -111,7 +111,8 @@ fn a_small_layout_end_to_end() {
     // Root: column, width 10 cells.
     assert_eq!(t.style(root, &[(2, 1.0), (14, 1.0), (15, 10.0)]), OK);
     assert_eq!(t.style(a, &[(16, 1.0), (17, 2.0)]), OK);
-    assert_eq!(t.text(b, "hello wide world", 0, 0), OK);
+    // 1: a new text leaf needs a layout.
+    assert_eq!(t.text(b, "hello wide world", 0, 0), 1);
     // SAFETY: live handle and ids.
     unsafe {
         assert_eq!(letui_layout_append_child(t.0, root, b), OK);
@@ -120,6 +121,11 @@ fn a_small_layout_end_to_end() {
     }
     assert_eq!(t.rect(a), [0, 0, 10, 2]);
     assert_eq!(t.rect(b), [0, 2, 10, 2]);
+    // 0: a text that measures the same (two lines at this width) needs none;
+    // 1: one that takes three lines does.
+    assert_eq!(t.text(b, "hello wide words", 0, 0), 0);
+    assert_eq!(t.text(b, "hello wide world, more", 0, 0), 1);
+    assert_eq!(t.text(b, "hello wide world", 0, 0), 1);
     // SAFETY: live handle and id.
     let n = unsafe { letui_layout_text_lines(t.0, b) };
     assert_eq!(n, 2);
@@ -243,7 +249,7 @@ fn cycles_and_bad_structure_are_errors() {
         assert_eq!(letui_layout_set_children(t.0, a, u32::MAX), BAD_ARG);
         assert!(last_error().contains("scratch"));
         // Text leaves have no children.
-        assert_eq!(t.text(c, "x", 0, 0), OK);
+        assert_eq!(t.text(c, "x", 0, 0), 1);
         assert_eq!(letui_layout_append_child(t.0, c, t.node()), BAD_ARG);
         assert!(last_error().contains("text leaf"));
     }

@@ -74,6 +74,27 @@ describe("Screen drawing", () => {
     expect(s.rowText(0)).toBe("A" + " ".repeat(9));
   });
 
+  test("the last clip set before a native draw is the one applied", () => {
+    using s = screen(10, 2);
+    s.setClip({ x: 0, y: 0, width: 2, height: 1 });
+    s.setClip({ x: 4, y: 0, width: 3, height: 1 });
+    s.drawText(0, 0, "abcdefghij");
+    expect(s.rowText(0)).toBe("    efg   ");
+    // The same clip again, then none: a wide character is drawn unclipped.
+    s.setClip({ x: 4, y: 0, width: 3, height: 1 });
+    s.setClip(null);
+    s.drawText(0, 1, "中文");
+    expect(s.rowText(1)).toBe("中文      ");
+    // A clip set before a resize is gone after it.
+    s.setClip({ x: 0, y: 0, width: 1, height: 1 });
+    s.resize(6, 2);
+    s.fill(0, 0, 6, 2, "#");
+    expect(s.rowText(1)).toBe("######");
+    s.setClip({ x: 1, y: 1, width: 2, height: 1 });
+    s.fill(0, 0, 6, 2, ".");
+    expect(s.rowText(1)).toBe("#..###");
+  });
+
   test("fill with keep colors leaves the background", () => {
     using s = screen(4, 1);
     s.fill(0, 0, 4, 1, " ", { bg: "blue" });

@@ -165,6 +165,12 @@ export class Screen extends NativeObject {
   #width: number;
   #height: number;
   #clip = { x0: 0, y0: 0, x1: 0, y1: 0 };
+  /** The clip the native side has (null: unknown), and whether it is "none". */
+  #clipSent: { x0: number; y0: number; x1: number; y1: number } | null = null;
+  #sentUnset = true;
+  #clipUnset = true;
+  /** `#clip` is not yet what the native side has. */
+  #clipPending = false;
   #links = new Map<string, number>();
   #linksEpoch = 0;
   readonly #buffered: boolean;
@@ -196,6 +202,7 @@ export class Screen extends NativeObject {
     this.#height = height;
     this.#views = new SharedViews(() => ns.screenViews(this.handle), LETUI_INFO_GENERATION, ns.NO_SCREEN_VIEWS);
     this.#clip = { x0: 0, y0: 0, x1: width, y1: height };
+    this.#clipSent = this.#clip;
     this.#colorMode = this.setColorMode(options.colorMode ?? "auto");
   }
 
@@ -304,6 +311,7 @@ export class Screen extends NativeObject {
     const s = packStyle(style);
     const attrs = this.#attrs(s);
     const len = this.#put(text);
+    if (this.#clipPending) this.#sendClip();
     ns.screenDrawText(this.handle, cx, cy, len, s.fg, s.bg, attrs);
     return (this.#views.last.info[LETUI_INFO_END_X] ?? 0) | 0;
   }
@@ -316,6 +324,7 @@ export class Screen extends NativeObject {
     const s = packStyle(style);
     const attrs = this.#attrs(s);
     const len = char === " " ? 0 : this.#put(char);
+    if (this.#clipPending) this.#sendClip();
     ns.screenFill(this.handle, xs[0], ys[0], xs[1] - xs[0], ys[1] - ys[0], len, s.fg, s.bg, attrs);
   }
 
@@ -324,20 +333,40 @@ export class Screen extends NativeObject {
     ns.screenClear(this.handle);
   }
 
-  /** Restricts drawing to a rectangle, or lifts the restriction with `null`. */
+  /**
+   * Restricts drawing to a rectangle, or lifts the restriction with `null`.
+   * The native side learns of it only before the next native draw, so a
+   * painter may set clips freely for elements that end up drawing nothing.
+   */
   setClip(rect: { x: number; y: number; width: number; height: number } | null): void {
     if (rect === null) {
-      ns.screenSetClip(this.handle, 0, 0, -1, -1);
       this.#clip = { x0: 0, y0: 0, x1: this.#width, y1: this.#height };
+      this.#clipUnset = true;
+    } else {
+      const xs = span(rect.x, rect.width, this.#width);
+      const ys = span(rect.y, rect.height, this.#height);
+      // A clip that covers no cell (or names no real position) lets nothing through.
+      const [x0, x1] = xs && ys ? xs : [0, 0];
+      const [y0, y1] = xs && ys ? ys : [0, 0];
+      this.#clip = { x0, y0, x1, y1 };
+      this.#clipUnset = false;
+    }
+    this.#clipPending = this.#clip !== this.#clipSent;
+  }
+
+  /** Hands the clip to the native side when it changed since it last did. */
+  #sendClip(): void {
+    const c = this.#clip;
+    const sent = this.#clipSent;
+    this.#clipPending = false;
+    if (sent !== null && sent.x0 === c.x0 && sent.y0 === c.y0 && sent.x1 === c.x1 && sent.y1 === c.y1 && this.#clipUnset === this.#sentUnset) {
+      this.#clipSent = c;
       return;
     }
-    const xs = span(rect.x, rect.width, this.#width);
-    const ys = span(rect.y, rect.height, this.#height);
-    // A clip that covers no cell (or names no real position) lets nothing through.
-    const [x0, x1] = xs && ys ? xs : [0, 0];
-    const [y0, y1] = xs && ys ? ys : [0, 0];
-    ns.screenSetClip(this.handle, x0, y0, x1 - x0, y1 - y0);
-    this.#clip = { x0, y0, x1, y1 };
+    if (this.#clipUnset) ns.screenSetClip(this.handle, 0, 0, -1, -1);
+    else ns.screenSetClip(this.handle, c.x0, c.y0, c.x1 - c.x0, c.y1 - c.y0);
+    this.#clipSent = c;
+    this.#sentUnset = this.#clipUnset;
   }
 
   /** Changes the size, keeping the overlapping content; the next frame repaints everything. */
@@ -347,7 +376,12 @@ export class Screen extends NativeObject {
     ns.screenResize(this.handle, width, height);
     this.#width = width;
     this.#height = height;
+    // Resizing lifts the native clip.
     this.#clip = { x0: 0, y0: 0, x1: width, y1: height };
+    this.#clipSent = this.#clip;
+    this.#clipUnset = true;
+    this.#sentUnset = true;
+    this.#clipPending = false;
   }
 
   /**

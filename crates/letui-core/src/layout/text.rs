@@ -16,7 +16,20 @@ pub(crate) struct TextNode {
     min_width: Option<usize>,
     /// The last limited measurement: limit, (width, height).
     last: Option<(usize, (usize, usize))>,
+    /// Every measurement taffy asked for since the node was last marked
+    /// dirty, with its answer: its layout cache can hold nothing else.
+    asked: Vec<Asked>,
+    /// More distinct questions than [`MAX_ASKED`] were asked.
+    asked_too_many: bool,
 }
+
+/// A measure call: what taffy knew, the space it offered, and the answer.
+type Asked = (Size<Option<f32>>, Size<AvailableSpace>, Size<f32>);
+
+/// How many distinct measure calls a node remembers. A text leaf is
+/// usually asked two to four times per layout; beyond this a text change
+/// simply re-runs the layout.
+const MAX_ASKED: usize = 16;
 
 impl TextNode {
     pub(crate) fn new(text: &str, mode: WrapMode, ellipsis: bool) -> TextNode {
@@ -27,6 +40,8 @@ impl TextNode {
             natural: None,
             min_width: None,
             last: None,
+            asked: Vec::new(),
+            asked_too_many: false,
         }
     }
 
@@ -35,8 +50,13 @@ impl TextNode {
         self.mode == mode && self.ellipsis == ellipsis && self.text == text
     }
 
-    /// Replaces the content, dropping cached measurements.
-    pub(crate) fn set(&mut self, text: &str, mode: WrapMode, ellipsis: bool) {
+    /// Replaces the content, dropping cached measurements. Returns true
+    /// when the layout must run again: false when the new content gives
+    /// the same answer to every measurement taffy asked for since the node
+    /// was last marked dirty (taffy's cache for the node, and so every
+    /// rectangle, stays right: a counter ticking in a fixed-width label
+    /// costs no layout pass). When true, the caller marks the node dirty.
+    pub(crate) fn set(&mut self, text: &str, mode: WrapMode, ellipsis: bool) -> bool {
         self.text.clear();
         self.text.push_str(text);
         self.mode = mode;
@@ -44,6 +64,22 @@ impl TextNode {
         self.natural = None;
         self.min_width = None;
         self.last = None;
+        let mut asked = std::mem::take(&mut self.asked);
+        // Nothing asked: the node is dirty already, or was never reached
+        // (outside the laid-out tree, under `display: none`); say so.
+        let same = !self.asked_too_many
+            && !asked.is_empty()
+            && asked
+                .iter()
+                .all(|&(known, available, answer)| self.answer(known, available) == answer);
+        if same {
+            self.asked = asked;
+        } else {
+            asked.clear();
+            self.asked = asked;
+            self.asked_too_many = false;
+        }
+        !same
     }
 
     fn natural(&mut self) -> (usize, usize) {
@@ -84,12 +120,30 @@ impl TextNode {
         size
     }
 
-    /// The measure function of a text leaf.
+    /// The measure function of a text leaf (remembering the question; see
+    /// [`set`](Self::set)).
     pub(crate) fn measure(
         &mut self,
         known: Size<Option<f32>>,
         available: Size<AvailableSpace>,
     ) -> Size<f32> {
+        let answer = self.answer(known, available);
+        if !self.asked_too_many
+            && !self
+                .asked
+                .iter()
+                .any(|&(k, a, _)| k == known && a == available)
+        {
+            if self.asked.len() < MAX_ASKED {
+                self.asked.push((known, available, answer));
+            } else {
+                self.asked_too_many = true;
+            }
+        }
+        answer
+    }
+
+    fn answer(&mut self, known: Size<Option<f32>>, available: Size<AvailableSpace>) -> Size<f32> {
         let limit = match (known.width, available.width) {
             (Some(w), _) | (None, AvailableSpace::Definite(w)) => cells(w),
             (None, AvailableSpace::MinContent) => self.min_width(),

@@ -314,8 +314,11 @@ impl LayoutTree {
 
     /// Makes a node a text leaf measured by wrapping `text` in `mode`
     /// (see [`crate::wrap`]), with `ellipsis` for text cut short. Setting
-    /// the same text and options again changes nothing; a change marks
-    /// only this node and its ancestors for layout.
+    /// the same text and options again changes nothing. Returns whether
+    /// the layout must run again: a change marks only this node and its
+    /// ancestors for layout, and none at all when the new text measures
+    /// the same under every constraint the last layouts asked about (its
+    /// lines are then read at the same width).
     ///
     /// # Errors
     /// [`LayoutError::UnknownNode`], or [`LayoutError::TextHasChildren`]
@@ -326,20 +329,26 @@ impl LayoutTree {
         text: &str,
         mode: WrapMode,
         ellipsis: bool,
-    ) -> LayoutResult<()> {
+    ) -> LayoutResult<bool> {
         let n = self.node(id)?;
         if self.taffy.child_count(n) > 0 {
             return Err(LayoutError::TextHasChildren(id.to_bits()));
         }
         match self.taffy.get_node_context_mut(n) {
-            Some(t) if t.is(text, mode, ellipsis) => return Ok(()),
-            Some(t) => t.set(text, mode, ellipsis),
+            Some(t) if t.is(text, mode, ellipsis) => return Ok(false),
+            Some(t) => {
+                if !t.set(text, mode, ellipsis) {
+                    return Ok(false);
+                }
+            }
             None => {
                 let t = TextNode::new(text, mode, ellipsis);
-                return self.taffy.set_node_context(n, Some(t)).map_err(engine);
+                self.taffy.set_node_context(n, Some(t)).map_err(engine)?;
+                return Ok(true);
             }
         }
-        self.taffy.mark_dirty(n).map_err(engine)
+        self.taffy.mark_dirty(n).map_err(engine)?;
+        Ok(true)
     }
 
     /// Makes a text leaf an ordinary node again (no change for others).

@@ -53,6 +53,29 @@ describe("the frame loop", () => {
     expect(t.app.stats.frames).toBeGreaterThan(0);
     t.unmount();
   });
+
+  test("a text change that keeps the measured size runs no layout", async () => {
+    const label = signal("cpu 10%");
+    const shrunk = signal("ab");
+    const t = await render(
+      () => Row({}, Box({ border: "single", width: 12 }, Text(label)), Box({ border: "single" }, Text(shrunk))),
+      { width: 30, height: 3 },
+    );
+    const layouts = t.app.stats.layouts;
+    label.value = "cpu 99%";
+    await t.nextFrame();
+    expect(t.app.stats.layouts).toBe(layouts);
+    expect(t.lines()[1]).toBe("│cpu 99%   ││ab│".padEnd(30));
+    // Wrapping to two lines, or a shrink-wrapped box's text growing, lays out again.
+    label.value = "cpu 99% of all four";
+    await t.nextFrame();
+    expect(t.app.stats.layouts).toBe(layouts + 1);
+    shrunk.value = "abc";
+    await t.nextFrame();
+    expect(t.app.stats.layouts).toBe(layouts + 2);
+    expect(t.lines()[1]).toBe("│cpu 99% of││abc│".padEnd(30));
+    t.unmount();
+  });
 });
 
 describe("focus and keys", () => {

@@ -187,8 +187,12 @@ export abstract class Element {
     return this.app !== null;
   }
 
-  /** Paints the element into its clip (already set on the screen). */
-  abstract paint(screen: Screen): void;
+  /**
+   * Paints the element into its clip (already set on the screen).
+   * `area` is the part being repainted (within the clip): an element may
+   * skip drawing that falls outside it.
+   */
+  abstract paint(screen: Screen, area: Rect): void;
 
   /** True when this element scrolls (receives wheel events by default). */
   get scrollable(): boolean {

@@ -129,11 +129,13 @@ export function place(tree: LayoutTree, root: Element, width: number, height: nu
 
 /** Paints `el` and its descendants that meet `area`, in stacking order. */
 export function paint(screen: Screen, el: Element, area: Rect): void {
-  if (isEmpty(intersect(el.bounds, area))) return;
+  const b = el.bounds;
+  // Most children miss the area: test without making a rectangle.
+  if (b.x >= area.x + area.width || area.x >= b.x + b.width || b.y >= area.y + area.height || area.y >= b.y + b.height || b.width <= 0 || b.height <= 0) return;
   const own = intersect(el.clip, area);
   if (!isEmpty(own)) {
     screen.setClip(own);
-    el.paint(screen);
+    el.paint(screen, own);
   }
   for (const c of stacking(el.children)) paint(screen, c, area);
 }

@@ -102,6 +102,32 @@ describe("Box", () => {
     t.unmount();
   });
 
+  test("repainting part of a bordered box keeps its border and title whole", async () => {
+    const value = signal("value 1");
+    const title = signal("panel");
+    const wide = signal("ab");
+    const t = await render(
+      () =>
+        Row(
+          {},
+          Box({ border: "single", title, width: 12, paddingX: 1 }, Text(value), Text("steady")),
+          Box({ border: "double", width: 12 }, Text(wide)),
+        ),
+      { width: 24, height: 4 },
+    );
+    const before = t.lines();
+    expect(before).toEqual(["┌ panel ───┐╔══════════╗", "│ value 1  │║ab        ║", "│ steady   │║          ║", "└──────────┘╚══════════╝"]);
+    value.value = "value 22";
+    await t.nextFrame();
+    expect(t.lines()).toEqual(["┌ panel ───┐╔══════════╗", "│ value 22 │║ab        ║", "│ steady   │║          ║", "└──────────┘╚══════════╝"]);
+    // Damage reaching the border (a title, text running into the edge) repaints it.
+    title.value = "p";
+    wide.value = "abcdefghijklmn";
+    await t.nextFrame();
+    expect(t.lines()).toEqual(["┌ p ───────┐╔══════════╗", "│ value 22 │║abcdefghij║", "│ steady   │║klmn      ║", "└──────────┘╚══════════╝"]);
+    t.unmount();
+  });
+
   test("invalid props throw clear errors", () => {
     expect(() => Box({ border: "wavy" as "single" })).toThrow("Box: prop border must be one of");
     expect(() => Box({ bg: "nocolor" })).toThrow("unknown color");

@@ -2,7 +2,7 @@
  * `Box` (and the `Row` / `Column` shorthands): a flex container with an
  * optional border, title, background and scrolling.
  */
-import { Element } from "../app/element.ts";
+import { Element, type Rect } from "../app/element.ts";
 import type { Theme } from "../app/theme.ts";
 import { argumentError } from "../errors.ts";
 import type { Screen } from "../screen.ts";
@@ -109,26 +109,39 @@ export class BoxElement extends Element {
     return this.#opaqueLook.style;
   }
 
-  paint(screen: Screen): void {
+  paint(screen: Screen, area: Rect = this.view): void {
     const { x, y, width: w, height: h } = this.view;
     const fill = this.fillStyle;
     if (fill) screen.fill(x, y, w, h, " ", fill);
     if (this.border === "none" || w < 1 || h < 1) return;
+    // Only the edges that meet the repainted area (a label changing inside
+    // a panel repaints none of its border).
+    const rows = (y0: number) => y0 < area.y + area.height && y0 >= area.y;
+    const cols = (x0: number) => x0 < area.x + area.width && x0 >= area.x;
+    const top = rows(y);
+    const bottom = rows(y + h - 1);
+    const left = cols(x) && y < area.y + area.height && y + h > area.y;
+    const right = cols(x + w - 1) && y < area.y + area.height && y + h > area.y;
+    if (!top && !bottom && !left && !right) return;
     const [tl, t, tr, r, br, b, bl, l] = BORDERS[this.border] as [string, string, string, string, string, string, string, string];
     const st = this.currentBorderStyle;
     if (w >= 2) {
-      screen.fill(x + 1, y, w - 2, 1, t, st);
-      screen.fill(x + 1, y + h - 1, w - 2, 1, b, st);
+      if (top) screen.fill(x + 1, y, w - 2, 1, t, st);
+      if (bottom) screen.fill(x + 1, y + h - 1, w - 2, 1, b, st);
     }
     if (h >= 2) {
-      screen.fill(x, y + 1, 1, h - 2, l, st);
-      screen.fill(x + w - 1, y + 1, 1, h - 2, r, st);
+      if (left) screen.fill(x, y + 1, 1, h - 2, l, st);
+      if (right) screen.fill(x + w - 1, y + 1, 1, h - 2, r, st);
     }
-    screen.setCell(x, y, tl, st);
-    screen.setCell(x + w - 1, y, tr, st);
-    screen.setCell(x, y + h - 1, bl, st);
-    screen.setCell(x + w - 1, y + h - 1, br, st);
-    if (this.title && w > 4) {
+    if (top) {
+      screen.setCell(x, y, tl, st);
+      screen.setCell(x + w - 1, y, tr, st);
+    }
+    if (bottom) {
+      screen.setCell(x, y + h - 1, bl, st);
+      screen.setCell(x + w - 1, y + h - 1, br, st);
+    }
+    if (this.title && w > 4 && top) {
       const room = w - 2;
       const { label, width } = fitLabel(` ${this.title} `, room);
       const at = this.titleAlign === "center" ? x + 1 + ((room - width) >> 1) : this.titleAlign === "right" ? x + w - 1 - width : x + 1;

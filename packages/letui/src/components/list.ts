@@ -8,7 +8,7 @@
  * double-click activates, the wheel scrolls, the scrollbar pages and drags.
  */
 import { realClock } from "../app/clock.ts";
-import type { Element } from "../app/element.ts";
+import type { Element, Rect } from "../app/element.ts";
 import type { Screen } from "../screen.ts";
 import { createScope, isSignal, type MaybeSignal, read, type Scope, type Signal, signal, untrack } from "../signals.ts";
 import type { PackedStyle } from "../style.ts";
@@ -242,8 +242,8 @@ export class ListElement<T = unknown> extends BoxElement {
     return this.showScrollbar && this.#count > this.pageSize && this.content.width > 1;
   }
 
-  override paint(screen: Screen): void {
-    super.paint(screen);
+  override paint(screen: Screen, area: Rect = this.view): void {
+    super.paint(screen, area);
     const c = this.content;
     const x = c.x - (this.rect.x - this.view.x);
     const y = c.y - (this.rect.y - this.view.y);

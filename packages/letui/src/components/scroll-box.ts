@@ -6,7 +6,7 @@
  * focused descendant is kept in view. Children are clipped to the content
  * box, and only what is visible is painted.
  */
-import type { Element } from "../app/element.ts";
+import type { Element, Rect } from "../app/element.ts";
 import type { Screen } from "../screen.ts";
 import { Box, BoxElement, type BoxProps, setupBox } from "./box.ts";
 import { checkBoolean, checkPropsObject } from "./check.ts";
@@ -101,8 +101,8 @@ export class ScrollBoxElement extends BoxElement {
     return { vx: c.x + c.width - dx, vy: c.y - dy, vh: c.height, hx: c.x - dx, hy: c.y + c.height - dy, hw: c.width };
   }
 
-  override paint(screen: Screen): void {
-    super.paint(screen);
+  override paint(screen: Screen, area: Rect = this.view): void {
+    super.paint(screen, area);
     const looks = this.looks;
     const ext = this.#extent();
     const b = this.#bars();

@@ -6,6 +6,7 @@
  * a header sorts through the app's `onSort`: the first click sorts
  * ascending, the next toggles.
  */
+import type { Rect } from "../app/element.ts";
 import type { Screen } from "../screen.ts";
 import { type Signal, signal, untrack } from "../signals.ts";
 import type { PackedStyle } from "../style.ts";
@@ -108,11 +109,11 @@ export class TableElement<T = unknown> extends ListElement<T> {
 
   #painting: { width: number; widths: number[] } | null = null;
 
-  override paint(screen: Screen): void {
+  override paint(screen: Screen, area: Rect = this.view): void {
     // Widths once per paint ("fit" columns measure the visible rows).
     this.#painting = { width: this.rowWidth, widths: this.widths(this.rowWidth) };
     try {
-      super.paint(screen);
+      super.paint(screen, area);
     } finally {
       this.#painting = null;
     }

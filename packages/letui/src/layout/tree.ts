@@ -264,7 +264,9 @@ export class LayoutTree extends NativeObject {
   /**
    * Makes a node a text leaf measured natively (grapheme clusters, wide
    * characters, the screen's width rules). The same text and options
-   * again make no native call.
+   * again make no native call. New text that measures as the old text did
+   * under every constraint of the last layouts leaves {@link needsLayout}
+   * as it was: the boxes stay, and {@link textLines} reads the new lines.
    */
   setText(node: LayoutNode, text: string, options: TextOptions = {}): void {
     this.#node(node);
@@ -281,7 +283,7 @@ export class LayoutTree extends NativeObject {
       nl.layoutReserveScratch(this.handle, text.length * 3);
       r = encoder.encodeInto(text, this.#views.current.scratch);
     }
-    nl.layoutSetText(this.handle, node, r.written, wrap, ellipsis);
+    const changed = nl.layoutSetText(this.handle, node, r.written, wrap, ellipsis);
     if (old !== undefined) {
       old.text = text;
       old.wrap = wrap;
@@ -289,7 +291,7 @@ export class LayoutTree extends NativeObject {
     } else {
       this.#texts.set(node, { text, wrap, ellipsis });
     }
-    this.#needsLayout = true;
+    if (changed) this.#needsLayout = true;
   }
 
   /** Makes a text leaf an ordinary node again. */

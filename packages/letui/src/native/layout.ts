@@ -99,9 +99,9 @@ export function layoutSetChildren(h: NativeHandle, parent: number, n: number): v
   check(native().letui_layout_set_children(h, parent, n));
 }
 
-/** Makes a node a text leaf with the first `len` scratch bytes. */
-export function layoutSetText(h: NativeHandle, node: number, len: number, wrap: number, ellipsis: boolean): void {
-  check(native().letui_layout_set_text(h, node, len, wrap, ellipsis ? 1 : 0));
+/** Makes a node a text leaf with the first `len` scratch bytes; true when the layout must run again. */
+export function layoutSetText(h: NativeHandle, node: number, len: number, wrap: number, ellipsis: boolean): boolean {
+  return check(native().letui_layout_set_text(h, node, len, wrap, ellipsis ? 1 : 0)) === 1;
 }
 
 /** Makes a text leaf an ordinary node. */

@@ -337,6 +337,9 @@ pub const LETUI_LAYOUT_RESULT_WORDS: u32 = 8;
 pub const LETUI_LAYOUT_LINE_WORDS: u32 = 4;
 /// Width or height for `letui_layout_compute`: no limit, size to content.
 pub const LETUI_LAYOUT_UNBOUNDED: u32 = 0xffff_ffff;
+/// Most nodes one call of `letui_layout_nodes_new`, `letui_layout_nodes_free`
+/// or `letui_layout_set_texts` takes.
+pub const LETUI_LAYOUT_MAX_BATCH: u32 = 16_777_216;
 const _: () = assert!(LETUI_LAYOUT_UNBOUNDED == letui_core::layout::UNBOUNDED);
 /// The deepest a layout tree may be, in nodes from a root to its deepest
 /// leaf; attaching past it fails with `LETUI_STATUS_INVALID_ARGUMENT`.

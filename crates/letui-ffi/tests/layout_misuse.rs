@@ -350,3 +350,85 @@ fn results_move_with_a_new_generation() {
     }
     assert_eq!(t.rect(root), [0, 0, 0, 0]);
 }
+
+impl Tree {
+    /// Writes `ids` into the scratch as little-endian `u64`s.
+    fn put_ids(&self, ids: &[u64]) {
+        let v = self.view();
+        assert!(ids.len() * 8 <= v.scratch_len);
+        for (i, id) in ids.iter().enumerate() {
+            // SAFETY: within the scratch's scratch_len bytes, u64-aligned.
+            unsafe { v.scratch.cast::<u64>().add(i).write(id.to_le()) };
+        }
+    }
+
+    fn scratch_ids(&self, n: usize) -> Vec<u64> {
+        let v = self.view();
+        // SAFETY: the call that wrote them grew the scratch to hold n ids.
+        (0..n)
+            .map(|i| u64::from_le(unsafe { v.scratch.cast::<u64>().add(i).read() }))
+            .collect()
+    }
+}
+
+#[test]
+fn nodes_are_made_freed_and_given_texts_in_batches() {
+    let t = Tree::new();
+    let root = t.node();
+    // SAFETY: live handle.
+    let made = unsafe { letui_layout_nodes_new(t.0, 3000) };
+    assert_eq!(made, 3000);
+    let ids = t.scratch_ids(3000);
+    // Texts: ids, lengths (u32, two per word), then the bytes.
+    let texts = ["a", "日本", "hello wide world"];
+    let v = t.view();
+    let head = 3 + 2;
+    // SAFETY: the scratch is far larger than these few bytes.
+    unsafe {
+        let w = v.scratch.cast::<u64>();
+        for (i, id) in ids[..3].iter().enumerate() {
+            w.add(i).write(id.to_le());
+        }
+        let lens = v.scratch.cast::<u32>().add(6);
+        let mut at = head * 8;
+        for (i, s) in texts.iter().enumerate() {
+            lens.add(i).write((s.len() as u32).to_le());
+            std::ptr::copy_nonoverlapping(s.as_ptr(), v.scratch.add(at), s.len());
+            at += s.len();
+        }
+        assert_eq!(letui_layout_set_texts(t.0, 3, 0, 0), 1);
+        t.put_ids(&ids[..3]);
+        assert_eq!(letui_layout_set_children(t.0, root, 3), OK);
+        assert_eq!(letui_layout_compute(t.0, root, 10, 10), OK);
+    }
+    // Each measured by its own text.
+    assert_eq!(t.rect(ids[0])[2], 1);
+    assert_eq!(t.rect(ids[1])[2], 4);
+    // A bad id anywhere, or one given twice: an error, and nothing is freed.
+    t.put_ids(&[ids[5], ids[6], 12345]);
+    // SAFETY: live handle.
+    unsafe {
+        assert_eq!(letui_layout_nodes_free(t.0, 3), BAD_ARG);
+        t.put_ids(&[ids[5], ids[5]]);
+        assert_eq!(letui_layout_nodes_free(t.0, 2), BAD_ARG);
+        assert!(
+            last_error().contains("twice") || last_error().contains("duplicate"),
+            "{}",
+            last_error()
+        );
+        assert_eq!(letui_layout_nodes_new(t.0, u32::MAX), BAD_ARG);
+        assert!(last_error().contains("limit"));
+        // A text for a node with children: nothing changes.
+        t.put_ids(&[root]);
+        let lens = t.view().scratch.cast::<u32>().add(2);
+        lens.write(1);
+        t.view().scratch.add(16).write(b'x');
+        assert_eq!(letui_layout_set_texts(t.0, 1, 0, 0), BAD_ARG);
+        // Freeing all of them (the root first) works.
+        let mut all = vec![root];
+        all.extend(&ids);
+        t.put_ids(&all);
+        assert_eq!(letui_layout_nodes_free(t.0, all.len() as u32), OK);
+        assert_eq!(letui_layout_node_free(t.0, ids[7]), BAD_ARG);
+    }
+}

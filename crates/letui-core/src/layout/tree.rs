@@ -228,6 +228,50 @@ impl LayoutTree {
         Ok(id)
     }
 
+    /// Creates `count` detached nodes with the default style, appending
+    /// their ids to `out` (one call for a whole list of new elements).
+    ///
+    /// # Errors
+    /// [`LayoutError::Exhausted`]; the nodes made before it are freed again.
+    pub fn create_many(&mut self, count: usize, out: &mut Vec<NodeId>) -> LayoutResult<()> {
+        let start = out.len();
+        out.reserve(count);
+        for _ in 0..count {
+            match self.create() {
+                Ok(id) => out.push(id),
+                Err(e) => {
+                    for id in out.drain(start..) {
+                        self.free(id)?;
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Frees each node as [`free`](Self::free) does. Every id is checked
+    /// first: on an error nothing is freed. A parent listed before its
+    /// children is cheapest (the children then leave no parent's list).
+    ///
+    /// # Errors
+    /// [`LayoutError::UnknownNode`] for a stale or foreign id, and
+    /// [`LayoutError::DuplicateChild`] for an id given twice.
+    pub fn free_many(&mut self, ids: &[NodeId]) -> LayoutResult<()> {
+        for &id in ids {
+            self.node(id)?;
+        }
+        let mut sorted: Vec<u64> = ids.iter().map(|c| c.to_bits()).collect();
+        sorted.sort_unstable();
+        if let Some(w) = sorted.windows(2).find(|w| w[0] == w[1]) {
+            return Err(LayoutError::DuplicateChild(w[0]));
+        }
+        for &id in ids {
+            self.free(id)?;
+        }
+        Ok(())
+    }
+
     /// The taffy node of a live id.
     fn node(&self, id: NodeId) -> LayoutResult<taffy::NodeId> {
         match self.slots.get(id.index()) {
@@ -349,6 +393,31 @@ impl LayoutTree {
         }
         self.taffy.mark_dirty(n).map_err(engine)?;
         Ok(true)
+    }
+
+    /// Sets the text of many nodes, each as [`set_text`](Self::set_text)
+    /// does, and returns whether the layout must run again. Every node is
+    /// checked first: on an error nothing changes.
+    ///
+    /// # Errors
+    /// As [`set_text`](Self::set_text).
+    pub fn set_texts(
+        &mut self,
+        items: &[(NodeId, &str)],
+        mode: WrapMode,
+        ellipsis: bool,
+    ) -> LayoutResult<bool> {
+        for &(id, _) in items {
+            let n = self.node(id)?;
+            if self.taffy.child_count(n) > 0 {
+                return Err(LayoutError::TextHasChildren(id.to_bits()));
+            }
+        }
+        let mut changed = false;
+        for &(id, text) in items {
+            changed |= self.set_text(id, text, mode, ellipsis)?;
+        }
+        Ok(changed)
     }
 
     /// Makes a text leaf an ordinary node again (no change for others).

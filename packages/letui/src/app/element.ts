@@ -23,6 +23,9 @@ export interface Rect {
   height: number;
 }
 
+/** The layout style of an element that sets none (shared: styles are replaced, never changed in place). */
+export const EMPTY_LAYOUT: LayoutStyle = Object.freeze({});
+
 /** The empty rectangle at the origin. */
 export const EMPTY_RECT: Rect = Object.freeze({ x: 0, y: 0, width: 0, height: 0 });
 
@@ -94,7 +97,7 @@ export abstract class Element {
   /** The native layout node, while mounted (-1 otherwise). */
   node = -1;
   /** Layout style given to the native node. */
-  layout: LayoutStyle = {};
+  layout: LayoutStyle = EMPTY_LAYOUT;
   /** Position from the last layout (absolute, before scrolling). */
   rect: Rect = EMPTY_RECT;
   /** Where it is on screen: {@link rect} moved by ancestors' scroll offsets. */
@@ -204,8 +207,11 @@ export abstract class Element {
     return null;
   }
 
-  /** Called after the element is mounted (its node exists). */
+  /** Called after the element is mounted (its node, and its subtree's, exist and are attached). */
   protected onMount(): void {}
+
+  /** Called when the element is unmounted, before its effects are disposed. */
+  protected onUnmount(): void {}
 
   /** Called after a layout changed the element's rect. */
   onLayout(): void {}
@@ -299,7 +305,7 @@ export abstract class Element {
       if (app) app.damageRect(c.bounds);
     }
     if (app) {
-      for (const c of next) if (!c.app) c.mountInto(app);
+      Element.mountAll(app, next);
       app.tree.setChildren(
         this.node,
         next.map((c) => c.node),
@@ -308,7 +314,7 @@ export abstract class Element {
     } else {
       for (const c of next) if (c.app) c.unmount();
     }
-    for (const c of removed) c.unmount();
+    Element.unmountAll(removed);
   }
 
   /** Takes a child out of the tree without unmounting it. */
@@ -357,35 +363,81 @@ export abstract class Element {
     return false;
   }
 
-  /** Mounts this subtree into `app`: native nodes, styles, children. */
+  /**
+   * Mounts this subtree into `app`: native nodes (made in one call for the
+   * whole subtree), styles, children (one call per parent), then each
+   * element's `onMount` in document order.
+   */
   mountInto(app: App): void {
-    if (this.app) return;
-    this.app = app;
-    this.node = app.tree.createNode();
-    app.tree.setStyle(this.node, this.layout);
-    this.onMount();
-    if (this.autofocus) app.requestFocus(this);
-    if (this.watchesLayout) app.watchLayout(this);
-    if (this.children.length === 0) return;
-    for (const c of this.children) c.mountInto(app);
-    // One native call for all the children.
-    app.tree.setChildren(
-      this.node,
-      this.children.map((c) => c.node),
-    );
+    Element.mountAll(app, [this]);
+  }
+
+  /** Mounts the subtrees of `roots` as {@link mountInto} does, with one native call for all their new nodes. */
+  static mountAll(app: App, roots: readonly Element[]): void {
+    const fresh: Element[] = [];
+    for (const r of roots) unmountedIn(r, fresh);
+    if (fresh.length === 0) return;
+    const nodes = app.tree.createNodes(fresh.length);
+    for (let i = 0; i < fresh.length; i++) {
+      const el = fresh[i] as Element;
+      el.app = app;
+      el.node = nodes[i] as number;
+      app.tree.setStyle(el.node, el.layout);
+    }
+    for (const el of fresh) {
+      if (el.children.length > 0) {
+        app.tree.setChildren(
+          el.node,
+          el.children.map((c) => c.node),
+        );
+      }
+    }
+    for (const el of fresh) {
+      el.onMount();
+      if (el.autofocus) app.requestFocus(el);
+      if (el.watchesLayout) app.watchLayout(el);
+    }
   }
 
   /** Unmounts this subtree: disposes effects and frees native nodes. */
   unmount(): void {
-    for (const c of this.children) c.unmount();
-    this.scope.dispose();
-    const app = this.app;
-    if (app) {
-      app.elementRemoved(this);
-      app.tree.free(this.node);
+    Element.unmountAll([this]);
+  }
+
+  /**
+   * Unmounts the subtrees of `roots`: `onUnmount` and the effects of each
+   * element, children before parents, then one native call that frees
+   * every node (parents first, so that no child is taken out of a long
+   * list).
+   */
+  static unmountAll(roots: readonly Element[]): void {
+    const order: Element[] = [];
+    const stack: Element[] = [];
+    for (const r of roots) {
+      stack.push(r);
+      for (let el = stack.pop(); el; el = stack.pop()) {
+        order.push(el);
+        for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i] as Element);
+      }
     }
-    this.app = null;
-    this.node = -1;
+    for (let i = order.length - 1; i >= 0; i--) {
+      const el = order[i] as Element;
+      el.onUnmount();
+      el.scope.dispose();
+      el.app?.elementRemoved(el);
+    }
+    const byApp = new Map<App, number[]>();
+    for (const el of order) {
+      if (!el.app) continue;
+      let nodes = byApp.get(el.app);
+      if (!nodes) byApp.set(el.app, (nodes = []));
+      nodes.push(el.node);
+    }
+    for (const el of order) {
+      el.app = null;
+      el.node = -1;
+    }
+    for (const [app, nodes] of byApp) app.tree.freeNodes(nodes);
   }
 
   /** Walks this subtree in document order. */
@@ -398,5 +450,15 @@ export abstract class Element {
   find(id: string): Element | undefined {
     for (const e of this.walk()) if (e.id === id) return e;
     return undefined;
+  }
+}
+
+/** Adds the elements of `root`'s subtree that are not mounted to `out`, in document order. */
+function unmountedIn(root: Element, out: Element[]): void {
+  const stack: Element[] = [root];
+  for (let el = stack.pop(); el; el = stack.pop()) {
+    if (el.app) continue;
+    out.push(el);
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i] as Element);
   }
 }

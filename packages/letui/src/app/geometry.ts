@@ -7,7 +7,7 @@
  */
 import type { LayoutStyle, LayoutTree } from "../layout.ts";
 import type { Screen } from "../screen.ts";
-import { contains, EMPTY_RECT, type Element, intersect, isEmpty, type Rect, sameRect } from "./element.ts";
+import { contains, EMPTY_LAYOUT, EMPTY_RECT, type Element, intersect, isEmpty, type Rect, sameRect } from "./element.ts";
 
 /** What placing a tree reports back: areas to repaint and elements whose size subscribers to tell. */
 export interface PlaceOutput {
@@ -39,6 +39,7 @@ const FAMILY_KEYS = SIDES.map((side) => {
 const insetCache = new WeakMap<LayoutStyle, Insets>();
 
 function insetsOf(style: LayoutStyle): Insets {
+  if (style === EMPTY_LAYOUT) return NO_INSETS;
   const hit = insetCache.get(style);
   if (hit) return hit;
   const s = style as Record<string, unknown>;

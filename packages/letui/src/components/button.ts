@@ -80,10 +80,9 @@ export class ButtonElement extends Element {
     this.onPress?.();
   }
 
-  override unmount(): void {
+  protected override onUnmount(): void {
     this.#release?.();
     this.#release = undefined;
-    super.unmount();
   }
 
   paint(screen: Screen): void {

@@ -94,7 +94,7 @@ export class TextElement extends Element {
 
   #sync(): void {
     this.#lines = null;
-    if (this.app) this.app.tree.setText(this.node, this.#full, { wrap: this.#wrap, ellipsis: this.#ellipsis });
+    if (this.app) this.app.tree.setTextLater(this.node, this.#full, { wrap: this.#wrap, ellipsis: this.#ellipsis });
   }
 
   protected override onMount(): void {

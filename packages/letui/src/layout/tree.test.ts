@@ -240,6 +240,37 @@ describe("text", () => {
     expect(lines(t, n, s)).toEqual(["a long…", "short"]);
   });
 
+  test("nodes made and freed in batches; queued texts are sent before they are needed", () => {
+    using t = new LayoutTree();
+    const nodes = t.createNodes(500);
+    expect(new Set(nodes).size).toBe(500);
+    expect(t.size).toBe(500);
+    const texts = nodes.map((_, i) => (i % 3 === 0 ? `日本 ${i}` : `item ${i}`));
+    nodes.forEach((n, i) => t.setTextLater(n, texts[i] as string, i === 7 ? { wrap: "none", ellipsis: true } : {}));
+    // Queued twice: the last text wins.
+    t.setTextLater(nodes[1] as LayoutNode, "changed");
+    texts[1] = "changed";
+    const root = box(t, { width: 30, flexDirection: "column", alignItems: "flex-start" }, nodes);
+    t.compute(root, 30, 1000);
+    expect(rect(t, nodes[1] as LayoutNode)).toEqual([0, 1, 7, 1]);
+    expect(rect(t, nodes[3] as LayoutNode)).toEqual([0, 3, 6, 1]);
+    expect(lines(t, nodes[499] as LayoutNode, texts[499] as string)).toEqual(["item 499"]);
+    // Before a compute, needsLayout itself sends them: a text of the same size needs none.
+    t.setTextLater(nodes[2] as LayoutNode, "item 9");
+    expect(t.needsLayout).toBe(false);
+    t.setTextLater(nodes[2] as LayoutNode, "item 2, and longer");
+    expect(t.needsLayout).toBe(true);
+    t.compute(root, 30, 1000);
+    expect(rect(t, nodes[2] as LayoutNode)[2]).toBe(18);
+    // A bad id in a batch frees nothing.
+    expect(() => t.freeNodes([nodes[0] as LayoutNode, 12345 as LayoutNode])).toThrow("does not exist");
+    expect(t.size).toBe(501);
+    t.freeNodes([root, ...nodes]);
+    expect(t.size).toBe(0);
+    expect(() => t.createNodes(-1)).toThrow("node count");
+    expect(t.createNodes(0)).toEqual([]);
+  });
+
   test("the ellipsis marks text cut at the node's height", () => {
     using t = new LayoutTree();
     const s = "one two three four five six";

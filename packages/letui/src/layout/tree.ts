@@ -7,6 +7,7 @@ import { argumentError, disposedError } from "../errors.ts";
 import {
   LETUI_LAYOUT_INFO_GENERATION,
   LETUI_LAYOUT_LINE_WORDS,
+  LETUI_LAYOUT_MAX_BATCH,
   LETUI_LAYOUT_MAX_DEPTH,
   LETUI_LAYOUT_RESULT_WORDS,
   LETUI_LAYOUT_UNBOUNDED,
@@ -88,6 +89,7 @@ const UNBOUNDED = LETUI_LAYOUT_UNBOUNDED;
  */
 export const MAX_LAYOUT_DEPTH: number = LETUI_LAYOUT_MAX_DEPTH;
 const SLOT = 2 ** 32;
+const MAX_BATCH = LETUI_LAYOUT_MAX_BATCH;
 const WRAP_MODES: Record<WrapMode, number> = { word: LETUI_WRAP_WORD, char: LETUI_WRAP_CHAR, none: LETUI_WRAP_NONE };
 
 const encoder = new TextEncoder();
@@ -133,6 +135,8 @@ export class LayoutTree extends NativeObject {
   readonly #live = new Set<number>();
   readonly #styles = new Map<number, Float32Array>();
   readonly #texts = new Map<number, { text: string; wrap: number; ellipsis: boolean }>();
+  /** Nodes whose text waits to be sent (see {@link setTextLater}). */
+  #queued: number[] = [];
   #needsLayout = false;
 
   constructor() {
@@ -141,6 +145,7 @@ export class LayoutTree extends NativeObject {
   }
 
   protected override onDispose(): void {
+    this.#queued = [];
     this.#views.drop();
     this.#live.clear();
     this.#styles.clear();
@@ -158,6 +163,7 @@ export class LayoutTree extends NativeObject {
 
   /** True after a change of structure, style or text, until the next {@link compute}. */
   get needsLayout(): boolean {
+    this.#flushTexts();
     return this.#needsLayout;
   }
 
@@ -175,6 +181,42 @@ export class LayoutTree extends NativeObject {
     return id as LayoutNode;
   }
 
+  /** Creates `count` detached nodes in one native call (see {@link createNode}). */
+  createNodes(count: number): LayoutNode[] {
+    if (this.disposed) throw disposedError("LayoutTree");
+    if (!Number.isInteger(count) || count < 0 || count > MAX_BATCH) {
+      throw argumentError(`node count must be an integer from 0 to ${MAX_BATCH}, got ${count}`);
+    }
+    if (count === 0) return [];
+    nl.layoutNodesNew(this.handle, count);
+    const ids = this.#views.current.ids;
+    const out: LayoutNode[] = new Array(count);
+    for (let i = 0; i < count; i++) {
+      const id = (ids[2 * i] ?? 0) + (ids[2 * i + 1] ?? 0) * SLOT;
+      this.#live.add(id);
+      out[i] = id as LayoutNode;
+    }
+    return out;
+  }
+
+  /** Frees nodes in one native call, each as {@link free} does; on an error none is freed. */
+  freeNodes(nodes: readonly LayoutNode[]): void {
+    const n = nodes.length;
+    if (n === 0) return;
+    if (n > MAX_BATCH) throw argumentError(`at most ${MAX_BATCH} nodes can be freed in one call, got ${n}`);
+    this.#flushTexts();
+    if (n * 8 > this.#views.current.scratch.length) nl.layoutReserveScratch(this.handle, n * 8);
+    const ids = this.#views.current.ids;
+    for (let i = 0; i < n; i++) {
+      const c = this.#node(nodes[i] as LayoutNode);
+      ids[2 * i] = c % SLOT;
+      ids[2 * i + 1] = Math.floor(c / SLOT);
+    }
+    nl.layoutNodesFree(this.handle, n);
+    for (let i = 0; i < n; i++) this.#forget(nodes[i] as number);
+    this.#needsLayout = true;
+  }
+
   #forget(node: number): void {
     this.#live.delete(node);
     this.#styles.delete(node);
@@ -186,6 +228,7 @@ export class LayoutTree extends NativeObject {
    * detached (they stay alive). Its id is an error from now on.
    */
   free(node: LayoutNode): void {
+    this.#flushTexts();
     nl.layoutNodeFree(this.handle, this.#node(node));
     this.#forget(node);
     this.#needsLayout = true;
@@ -193,6 +236,7 @@ export class LayoutTree extends NativeObject {
 
   /** Frees a node and all its descendants. */
   freeSubtree(node: LayoutNode): void {
+    this.#flushTexts();
     const n = nl.layoutNodeFreeSubtree(this.handle, this.#node(node));
     // The native side wrote the freed ids into the scratch buffer.
     const ids = this.#views.current.ids;
@@ -221,6 +265,7 @@ export class LayoutTree extends NativeObject {
 
   /** Makes `child` the last child of `parent`, taking it out of its current parent. */
   appendChild(parent: LayoutNode, child: LayoutNode): void {
+    this.#flushTexts();
     this.#node(parent, "parent");
     this.#node(child, "child");
     nl.layoutAppendChild(this.handle, parent, child);
@@ -229,6 +274,7 @@ export class LayoutTree extends NativeObject {
 
   /** Makes `child` the child of `parent` at `index` (counted after taking `child` out of its current place). */
   insertChild(parent: LayoutNode, child: LayoutNode, index: number): void {
+    this.#flushTexts();
     this.#node(parent, "parent");
     this.#node(child, "child");
     if (!Number.isInteger(index) || index < 0 || index > 0xffffffff) {
@@ -240,6 +286,7 @@ export class LayoutTree extends NativeObject {
 
   /** Takes `child` out of `parent`; it stays alive, detached. */
   removeChild(parent: LayoutNode, child: LayoutNode): void {
+    this.#flushTexts();
     this.#node(parent, "parent");
     this.#node(child, "child");
     nl.layoutRemoveChild(this.handle, parent, child);
@@ -248,6 +295,7 @@ export class LayoutTree extends NativeObject {
 
   /** Replaces the children of `parent` with `children`, in order (one native call). */
   setChildren(parent: LayoutNode, children: readonly LayoutNode[]): void {
+    this.#flushTexts();
     this.#node(parent, "parent");
     const n = children.length;
     if (n * 8 > this.#views.current.scratch.length) nl.layoutReserveScratch(this.handle, n * 8);
@@ -269,6 +317,7 @@ export class LayoutTree extends NativeObject {
    * as it was: the boxes stay, and {@link textLines} reads the new lines.
    */
   setText(node: LayoutNode, text: string, options: TextOptions = {}): void {
+    this.#flushTexts();
     this.#node(node);
     if (typeof text !== "string") throw argumentError(`text must be a string, got ${typeof text}`);
     const wrap = WRAP_MODES[options.wrap ?? "word"];
@@ -294,8 +343,90 @@ export class LayoutTree extends NativeObject {
     if (changed) this.#needsLayout = true;
   }
 
+  /**
+   * Like {@link setText}, but the native call waits for the next call that
+   * needs it (any read, a structure change, {@link needsLayout}), and then
+   * all texts queued so make one call. For leaves only (a node that gets
+   * children before that call makes it fail). Elements use this, so that
+   * mounting a list of texts crosses the FFI once.
+   */
+  setTextLater(node: LayoutNode, text: string, options: TextOptions = {}): void {
+    this.#node(node);
+    if (typeof text !== "string") throw argumentError(`text must be a string, got ${typeof text}`);
+    const wrap = WRAP_MODES[options.wrap ?? "word"];
+    if (wrap === undefined) {
+      throw argumentError(`wrap must be "word", "char" or "none", got ${JSON.stringify(options.wrap)}`);
+    }
+    const ellipsis = options.ellipsis === true;
+    const old = this.#texts.get(node);
+    if (old !== undefined && old.text === text && old.wrap === wrap && old.ellipsis === ellipsis) return;
+    if (old !== undefined) {
+      old.text = text;
+      old.wrap = wrap;
+      old.ellipsis = ellipsis;
+    } else {
+      this.#texts.set(node, { text, wrap, ellipsis });
+    }
+    this.#queued.push(node);
+  }
+
+  /** Sends the queued texts: one native call per wrap mode. */
+  #flushTexts(): void {
+    if (this.#queued.length === 0) return;
+    const queued = this.#queued;
+    this.#queued = [];
+    // Group by options (almost always one group); a node queued twice is
+    // sent once, with its last text.
+    const groups = new Map<number, { nodes: number[]; texts: string[] }>();
+    const seen = new Set<number>();
+    for (let i = queued.length - 1; i >= 0; i--) {
+      const node = queued[i] as number;
+      if (seen.has(node)) continue;
+      seen.add(node);
+      const t = this.#texts.get(node);
+      if (t === undefined || !this.#live.has(node)) continue;
+      const key = t.wrap * 2 + (t.ellipsis ? 1 : 0);
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { nodes: [], texts: [] }));
+      g.nodes.push(node);
+      g.texts.push(t.text);
+    }
+    try {
+      for (const [key, g] of groups) this.#sendTexts(g.nodes, g.texts, key >> 1, (key & 1) === 1);
+    } catch (e) {
+      // The native side changed nothing for the failed group: forget what
+      // was queued, so that the next setText sends it again.
+      for (const node of queued) this.#texts.delete(node);
+      throw e;
+    }
+  }
+
+  #sendTexts(nodes: number[], texts: string[], wrap: number, ellipsis: boolean): void {
+    for (let start = 0; start < nodes.length; start += MAX_BATCH) {
+      const n = Math.min(MAX_BATCH, nodes.length - start);
+      const head = 8 * (n + Math.ceil(n / 2));
+      let worst = head;
+      for (let i = 0; i < n; i++) worst += 3 * (texts[start + i] as string).length;
+      if (worst > this.#views.current.scratch.length) nl.layoutReserveScratch(this.handle, worst);
+      const views = this.#views.current;
+      const ids = views.ids;
+      const scratch = views.scratch;
+      let at = head;
+      for (let i = 0; i < n; i++) {
+        const node = nodes[start + i] as number;
+        ids[2 * i] = node % SLOT;
+        ids[2 * i + 1] = Math.floor(node / SLOT);
+        const r = encoder.encodeInto(texts[start + i] as string, scratch.subarray(at));
+        ids[2 * n + i] = r.written;
+        at += r.written;
+      }
+      if (nl.layoutSetTexts(this.handle, n, wrap, ellipsis)) this.#needsLayout = true;
+    }
+  }
+
   /** Makes a text leaf an ordinary node again. */
   clearText(node: LayoutNode): void {
+    this.#flushTexts();
     this.#node(node);
     if (!this.#texts.has(node)) return;
     nl.layoutClearText(this.handle, node);
@@ -305,6 +436,7 @@ export class LayoutTree extends NativeObject {
 
   /** Marks a node for layout (for changes the tree cannot see). */
   markDirty(node: LayoutNode): void {
+    this.#flushTexts();
     nl.layoutMarkDirty(this.handle, this.#node(node));
     this.#needsLayout = true;
   }
@@ -317,6 +449,7 @@ export class LayoutTree extends NativeObject {
    * tree, or hidden by `display: "none"`, read as zero-size boxes.
    */
   compute(root: LayoutNode, width: number, height: number): void {
+    this.#flushTexts();
     this.#node(root, "root");
     nl.layoutCompute(this.handle, root, extent("width", width), extent("height", height));
     this.#needsLayout = false;
@@ -344,6 +477,7 @@ export class LayoutTree extends NativeObject {
    * its text: `text.slice(line.start, line.end)`); none for other nodes.
    */
   textLines(node: LayoutNode): TextLine[] {
+    this.#flushTexts();
     const n = nl.layoutTextLines(this.handle, this.#node(node));
     const w = this.#views.current.lines;
     const out: TextLine[] = new Array(n);

@@ -112,6 +112,8 @@ export const LETUI_LAYOUT_RESULT_WORDS = 8;
 export const LETUI_LAYOUT_LINE_WORDS = 4;
 /** Width or height for `letui_layout_compute`: no limit, size to content. */
 export const LETUI_LAYOUT_UNBOUNDED = 0xffffffff;
+/** Most nodes one call of `letui_layout_nodes_new`, `letui_layout_nodes_free` or `letui_layout_set_texts` takes. */
+export const LETUI_LAYOUT_MAX_BATCH = 16777216;
 /** The deepest a layout tree may be, in nodes from a root to its deepest leaf. */
 export const LETUI_LAYOUT_MAX_DEPTH = 256;
 /** Layout info word: generation, changed whenever scratch, results or lines move. */

@@ -74,6 +74,21 @@ export function layoutNodeFreeSubtree(h: NativeHandle, node: number): number {
   return check(native().letui_layout_node_free_subtree(h, node));
 }
 
+/** Creates `count` nodes; their ids go to the scratch; returns `count`. */
+export function layoutNodesNew(h: NativeHandle, count: number): number {
+  return check(native().letui_layout_nodes_new(h, count));
+}
+
+/** Frees the `count` nodes whose ids are in the scratch. */
+export function layoutNodesFree(h: NativeHandle, count: number): void {
+  check(native().letui_layout_nodes_free(h, count));
+}
+
+/** Sets the texts of `count` nodes laid out in the scratch (ids, lengths, bytes); true when the layout must run again. */
+export function layoutSetTexts(h: NativeHandle, count: number, wrap: number, ellipsis: boolean): boolean {
+  return check(native().letui_layout_set_texts(h, count, wrap, ellipsis ? 1 : 0)) === 1;
+}
+
 /** Applies the style block to a node. */
 export function layoutSetStyle(h: NativeHandle, node: number): void {
   check(native().letui_layout_set_style(h, node));

@@ -126,9 +126,9 @@ export function searchApp(options: SearchOptions = {}): Element {
 
   list.append(
     Show(
-      { when: computed(() => results.state.value === "ready" && items.value.length > 0), flexGrow: 1, fallback: () => Text({ fg: "gray", italic: true }, status) },
+      { when: computed(() => results.state.value === "ready" && items.value.length > 0), fallback: () => Text({ fg: "gray", italic: true }, status) },
       () =>
-        For({ each: visible, key: (r) => r.item.id, flexGrow: 1 }, (row) =>
+        For({ each: visible, key: (r) => r.item.id }, (row) =>
           Text(
             { wrap: "none", ellipsis: true },
             { text: computed(() => `${String(row.value.n).padStart(3)}. `), fg: "gray" },

@@ -5,7 +5,7 @@ export { Checkbox, CheckboxElement, type CheckboxProps, RadioGroup, RadioGroupEl
 export { type Column as TableColumn, type ColumnWidth, type SortOrder, Table, TableElement, type TableProps } from "./components/table.ts";
 export { type Tab, TabBarElement, Tabs, TabsElement, type TabsProps } from "./components/tabs.ts";
 export { Tree, TreeElement, type TreeNode, type TreeProps, type TreeRow } from "./components/tree.ts";
-export { For, type ForProps, Show, type ShowProps } from "./components/control-flow.ts";
+export { For, type ForProps, FragmentElement, Show, type ShowProps } from "./components/control-flow.ts";
 export { Input, InputElement, type InputProps, sanitizeLine } from "./components/input.ts";
 export type { Child, CommonProps, LayoutProps } from "./components/props.ts";
 export { type ItemSource, List, ListElement, type ListProps, Select, type SelectProps } from "./components/list.ts";

@@ -28,6 +28,7 @@ export {
   type CommonProps,
   For,
   type ForProps,
+  FragmentElement,
   Input,
   InputElement,
   type InputProps,

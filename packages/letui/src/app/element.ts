@@ -227,11 +227,38 @@ export abstract class Element {
   /** Scrolls, if this element scrolls, so that `descendant` is visible. */
   reveal(_descendant: Element): void {}
 
+  /**
+   * True for elements with no box of their own (`Show`, `For`): they have
+   * no layout node, and their children are laid out as children of the
+   * nearest ancestor that has one. Their `rect` is the union of their
+   * children's, and they paint nothing.
+   */
+  get fragment(): boolean {
+    return false;
+  }
+
   /** Sets layout properties (merged into the current style). */
   setLayout(style: LayoutStyle): void {
+    if (this.fragment) throw argumentError(`${this.constructor.name}: an element without a box of its own takes no layout properties`);
     this.layout = { ...this.layout, ...style };
     if (this.app) this.app.tree.setStyle(this.node, this.layout);
   }
+
+  /** The nearest element, this one or an ancestor, that has a layout node. */
+  private layoutHost(): Element | null {
+    let h: Element | null = this;
+    while (h?.fragment) h = h.parent;
+    return h;
+  }
+
+  /** Hands the native side this element's (or its host's) whole list of children again. */
+  private syncNativeChildren(): void {
+    const h = this.layoutHost();
+    if (h?.app) h.app.tree.setChildren(h.node, nativeChildren(h));
+  }
+
+  /** Fragments among the children (when there are any, child lists are sent whole). */
+  private fragmentChildren = 0;
 
   /** Asks for this element to be repainted in the next frame. */
   invalidate(): void {
@@ -264,9 +291,11 @@ export abstract class Element {
     const i = Math.max(0, Math.min(index, this.children.length));
     this.children.splice(i, 0, child);
     child.parent = this;
+    if (child.fragment) this.fragmentChildren++;
     if (this.app) {
       if (!child.app) child.mountInto(this.app);
-      this.app.tree.insertChild(this.node, child.node, i);
+      if (this.fragment || child.fragment || this.fragmentChildren > 0) this.syncNativeChildren();
+      else this.app.tree.insertChild(this.node, child.node, i);
       this.app.structureChanged();
     } else if (child.app) {
       // Moved out of a mounted tree into one that is not mounted.
@@ -299,17 +328,19 @@ export abstract class Element {
     for (const c of next) if (c.parent && c.parent !== this) c.parent.detach(c);
     const app = this.app;
     this.children = next.slice();
-    for (const c of next) c.parent = this;
+    this.fragmentChildren = 0;
+    for (const c of next) {
+      c.parent = this;
+      if (c.fragment) this.fragmentChildren++;
+    }
     for (const c of removed) {
       c.parent = null;
       if (app) app.damageRect(c.bounds);
     }
     if (app) {
       Element.mountAll(app, next);
-      app.tree.setChildren(
-        this.node,
-        next.map((c) => c.node),
-      );
+      if (this.fragment) this.syncNativeChildren();
+      else app.tree.setChildren(this.node, this.fragmentChildren > 0 ? nativeChildren(this) : next.map((c) => c.node));
       app.structureChanged();
     } else {
       for (const c of next) if (c.app) c.unmount();
@@ -323,8 +354,10 @@ export abstract class Element {
     if (i < 0) return;
     this.children.splice(i, 1);
     child.parent = null;
+    if (child.fragment) this.fragmentChildren--;
     if (this.app && child.app) {
-      this.app.tree.removeChild(this.node, child.node);
+      if (this.fragment || child.fragment || this.fragmentChildren > 0) this.syncNativeChildren();
+      else this.app.tree.removeChild(this.node, child.node);
       this.app.damageRect(child.bounds);
       this.app.structureChanged();
     }
@@ -377,19 +410,19 @@ export abstract class Element {
     const fresh: Element[] = [];
     for (const r of roots) unmountedIn(r, fresh);
     if (fresh.length === 0) return;
-    const nodes = app.tree.createNodes(fresh.length);
-    for (let i = 0; i < fresh.length; i++) {
-      const el = fresh[i] as Element;
+    let boxes = 0;
+    for (const el of fresh) if (!el.fragment) boxes++;
+    const nodes = app.tree.createNodes(boxes);
+    let next = 0;
+    for (const el of fresh) {
       el.app = app;
-      el.node = nodes[i] as number;
+      if (el.fragment) continue;
+      el.node = nodes[next++] as number;
       app.tree.setStyle(el.node, el.layout);
     }
     for (const el of fresh) {
-      if (el.children.length > 0) {
-        app.tree.setChildren(
-          el.node,
-          el.children.map((c) => c.node),
-        );
+      if (el.children.length > 0 && !el.fragment) {
+        app.tree.setChildren(el.node, el.fragmentChildren > 0 ? nativeChildren(el) : el.children.map((c) => c.node));
       }
     }
     for (const el of fresh) {
@@ -428,7 +461,7 @@ export abstract class Element {
     }
     const byApp = new Map<App, number[]>();
     for (const el of order) {
-      if (!el.app) continue;
+      if (!el.app || el.fragment) continue;
       let nodes = byApp.get(el.app);
       if (!nodes) byApp.set(el.app, (nodes = []));
       nodes.push(el.node);
@@ -461,4 +494,17 @@ function unmountedIn(root: Element, out: Element[]): void {
     out.push(el);
     for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i] as Element);
   }
+}
+
+/** The layout nodes under `host`: its children's, with each fragment replaced by its own children's. */
+function nativeChildren(host: Element): number[] {
+  const out: number[] = [];
+  const add = (el: Element) => {
+    for (const c of el.children) {
+      if (c.fragment) add(c);
+      else out.push(c.node);
+    }
+  };
+  add(host);
+  return out;
 }

@@ -92,6 +92,25 @@ export function contentBox(el: Element, rect: { x: number; y: number; width: num
 export function place(tree: LayoutTree, root: Element, width: number, height: number, out: PlaceOutput): void {
   const screenRect = { x: 0, y: 0, width, height };
   const visit = (el: Element, dx: number, dy: number, clip: Rect, basis: number): void => {
+    if (el.fragment) {
+      // No box of its own: its children are placed as its host's, and it
+      // spans them (for scroll ranges); it paints nothing and is never hit.
+      let rect = EMPTY_RECT;
+      let view = EMPTY_RECT;
+      let bounds = EMPTY_RECT;
+      for (const c of el.children) {
+        visit(c, dx, dy, clip, basis);
+        rect = union(rect, c.rect);
+        view = union(view, c.view);
+        bounds = union(bounds, c.bounds);
+      }
+      if (!sameRect(el.rect, rect)) el.rect = rect;
+      if (!sameRect(el.view, view)) el.view = view;
+      el.clip = EMPTY_RECT;
+      el.content = el.rect;
+      el.bounds = bounds;
+      return;
+    }
     const rect = el === root ? { ...screenRect, contentX: 0, contentY: 0 } : tree.layoutOf(el.node);
     const view = { x: rect.x - dx, y: rect.y - dy, width: rect.width, height: rect.height };
     const visible = intersect(view, clip);

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "bun:test";
 import { computed, signal, subscriberCount } from "../signals.ts";
 import { render } from "../testing/index.ts";
-import { Box } from "./box.ts";
-import { For, Show } from "./control-flow.ts";
+import { Box, Row } from "./box.ts";
+import { For, FragmentElement, Show } from "./control-flow.ts";
 import { Text } from "./text.ts";
 
 describe("Show", () => {
@@ -76,5 +76,73 @@ describe("For", () => {
 
   test("duplicate keys are an error", () => {
     expect(() => For({ each: [1, 1] }, () => Text("x"))).toThrow("duplicate key");
+  });
+});
+
+describe("fragments: Show and For add no box", () => {
+  test("a Show in a row puts its child in the row, in its place", async () => {
+    const on = signal(true);
+    const show = Show({ when: on }, () => Text("b"));
+    expect(show).toBeInstanceOf(FragmentElement);
+    expect(show.fragment).toBe(true);
+    const t = await render(() => Row({}, Text("a"), show, Text("c")), { width: 5, height: 1 });
+    expect(t.lines()[0]).toBe("abc  ");
+    // It spans its child, paints nothing itself and is never hit.
+    expect(show.rect).toEqual({ x: 1, y: 0, width: 1, height: 1 });
+    expect(t.app.hitTest(1, 0)).not.toBe(show);
+    on.value = false;
+    await t.nextFrame();
+    expect(t.lines()[0]).toBe("ac   ");
+    on.value = true;
+    await t.nextFrame();
+    expect(t.lines()[0]).toBe("abc  ");
+    t.unmount();
+  });
+
+  test("a For in a row lays its items out in the row, following key order", async () => {
+    const items = signal(["x", "y", "z"]);
+    const t = await render(() => Row({ gap: 1 }, Text("["), For({ each: items }, (i) => Text(i.value)), Text("]")), { width: 12, height: 1 });
+    expect(t.lines()[0]).toBe("[ x y z ]   ");
+    items.value = ["z", "x"];
+    await t.nextFrame();
+    expect(t.lines()[0]).toBe("[ z x ]     ");
+    items.value = [];
+    await t.nextFrame();
+    expect(t.lines()[0]).toBe("[ ]         ");
+    t.unmount();
+  });
+
+  test("nested fragments, and siblings inserted around them, keep document order", async () => {
+    const groups = signal([1, 2]);
+    const shown = signal(true);
+    const box = Box({}, Text("top"));
+    const t = await render(
+      () => {
+        box.append(For({ each: groups }, (g) => Show({ when: shown }, () => Text(`group ${g.value}`))));
+        box.append(Text("bottom"));
+        return box;
+      },
+      { width: 8, height: 6 },
+    );
+    expect(t.lines().map((l) => l.trimEnd())).toEqual(["top", "group 1", "group 2", "bottom", "", ""]);
+    box.insert(Text("first"), 0);
+    groups.value = [2, 3, 1];
+    await t.nextFrame();
+    expect(t.lines().map((l) => l.trimEnd())).toEqual(["first", "top", "group 2", "group 3", "group 1", "bottom"]);
+    shown.value = false;
+    await t.nextFrame();
+    expect(t.lines().map((l) => l.trimEnd())).toEqual(["first", "top", "bottom", "", "", ""]);
+    const nodes = t.app.tree.size;
+    shown.value = true;
+    await t.nextFrame();
+    expect(t.app.tree.size).toBe(nodes + 3);
+    t.unmount();
+  });
+
+  test("layout props on Show and For are refused with a clear error", () => {
+    expect(() => For({ each: [1], flexGrow: 1 } as unknown as { each: number[] }, () => Text("x"))).toThrow(
+      "For: prop flexGrow is not supported: For adds no box of its own",
+    );
+    expect(() => Show({ when: true, border: "single" } as unknown as { when: boolean }, () => Text("x"))).toThrow("Show: prop border is not supported");
   });
 });

@@ -3,17 +3,39 @@
  * condition; `For` renders a list, reusing elements by key so that an
  * update creates elements only for new keys.
  *
- * Both render into a container box (a column unless layout props say
- * otherwise), since the native layout tree has no transparent nodes.
+ * Neither adds a box: they are fragments, whose children are laid out as
+ * children of the element they sit in (a `Show` in a row puts its child
+ * in the row). Layout props belong on that element.
  */
-import type { Element } from "../app/element.ts";
+import { Element } from "../app/element.ts";
 import { argumentError } from "../errors.ts";
+import type { Screen } from "../screen.ts";
 import { createScope, type MaybeSignal, type ReadonlySignal, type Scope, type Signal, signal, untrack } from "../signals.ts";
-import { BoxElement, type BoxProps, setupBox } from "./box.ts";
 import { checkArray, checkFunction, checkPropsObject, checkRendered, propError, showValue } from "./check.ts";
 
+/** The element behind `Show` and `For`: no layout node, nothing painted; only children. */
+export class FragmentElement extends Element {
+  readonly kind = "fragment";
+
+  override get fragment(): boolean {
+    return true;
+  }
+
+  paint(_screen: Screen): void {}
+}
+
+/** Throws for any prop a fragment does not take, naming it. */
+function checkFragmentProps(component: string, props: object, allowed: readonly string[]): void {
+  for (const key of Object.keys(props)) {
+    if (allowed.includes(key)) continue;
+    throw argumentError(
+      `${component}: prop ${key} is not supported: ${component} adds no box of its own, so put layout and style props on a Box around it (its props are ${allowed.join(", ")})`,
+    );
+  }
+}
+
 /** Props of {@link Show}. */
-export interface ShowProps<T> extends BoxProps {
+export interface ShowProps<T> {
   /** The condition; its value (when truthy) is passed to the render function. */
   when: MaybeSignal<T>;
   /** Rendered while the condition is falsy. */
@@ -25,11 +47,12 @@ export interface ShowProps<T> extends BoxProps {
  * `when` is truthy (and `fallback` otherwise). Children are created when the
  * condition flips and disposed when it flips back.
  */
-export function Show<T>(props: ShowProps<T>, render: (value: T) => Element): BoxElement {
+export function Show<T>(props: ShowProps<T>, render: (value: T) => Element): FragmentElement {
   checkPropsObject("Show", props, false);
+  checkFragmentProps("Show", props, ["when", "fallback"]);
   checkRenderFunction("Show", render);
   checkFunction("Show", "fallback", props.fallback);
-  const el = setupBox(new BoxElement(), { flexDirection: "column", ...props }, [], "Show");
+  const el = new FragmentElement();
   let current: { child: Element; scope: Scope } | null = null;
   let shown: boolean | undefined;
   el.bind(props.when, (value) => {
@@ -52,7 +75,7 @@ export function Show<T>(props: ShowProps<T>, render: (value: T) => Element): Box
 }
 
 /** Props of {@link For}. */
-export interface ForProps<T> extends BoxProps {
+export interface ForProps<T> {
   /** The items. */
   each: MaybeSignal<readonly T[]>;
   /** A stable key per item (default: the item itself). Keys must be unique. */
@@ -71,12 +94,13 @@ interface Entry<T> {
  * element per item, reused while its key stays; `row` and `index` are
  * signals updated in place when an item with the same key changes or moves.
  */
-export function For<T>(props: ForProps<T>, render: (item: ReadonlySignal<T>, index: ReadonlySignal<number>) => Element): BoxElement {
+export function For<T>(props: ForProps<T>, render: (item: ReadonlySignal<T>, index: ReadonlySignal<number>) => Element): FragmentElement {
   checkPropsObject("For", props, false);
+  checkFragmentProps("For", props, ["each", "key"]);
   checkRenderFunction("For", render);
   checkFunction("For", "key", props.key);
   if (props.each === undefined) checkArray("For", "each", props.each);
-  const el = setupBox(new BoxElement(), { flexDirection: "column", ...props }, [], "For");
+  const el = new FragmentElement();
   const keyOf = props.key ?? ((item: T) => item);
   let entries = new Map<unknown, Entry<T>>();
   el.bind(props.each, (items) => {

@@ -16,6 +16,19 @@ function encode(text: string): number {
 /** Display width of `text` in cells. */
 export function textWidth(text: string): number {
   if (text.length === 0) return 0;
+  // Printable ASCII (the common case: labels, numbers, table cells) is one
+  // cell per character and never joins: no native call.
+  if (text.length <= 256) {
+    let ascii = true;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x20 || c > 0x7e) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) return text.length;
+  }
   const n = encode(text);
   return textWidthOf(buffer, n);
 }

@@ -94,6 +94,13 @@ const WRAP_MODES: Record<WrapMode, number> = { word: LETUI_WRAP_WORD, char: LETU
 
 const encoder = new TextEncoder();
 
+/** What a text leaf was last given. */
+interface TextState {
+  text: string;
+  wrap: number;
+  ellipsis: boolean;
+}
+
 /** A viewport size: whole cells, or `Infinity` to size to content. */
 function extent(name: string, v: number): number {
   if (v === Infinity) return UNBOUNDED;
@@ -132,9 +139,13 @@ export class LayoutTree extends NativeObject {
   readonly #views: SharedViews<nl.LayoutViews>;
   readonly #out = new Uint32Array(2);
   readonly #packed = new Float32Array(STYLE_WORDS);
-  readonly #live = new Set<number>();
-  readonly #styles = new Map<number, Float32Array>();
-  readonly #texts = new Map<number, { text: string; wrap: number; ellipsis: boolean }>();
+  // Per-node state in arrays indexed by slot (an id is slot + generation *
+  // 2^32): much cheaper than maps when lists of 100,000 nodes come and go.
+  /** The generation of the live node in each slot (undefined or 0: free). */
+  readonly #gen: number[] = [];
+  #liveCount = 0;
+  readonly #styles: (Float32Array | undefined)[] = [];
+  readonly #texts: (TextState | undefined)[] = [];
   /** Nodes whose text waits to be sent (see {@link setTextLater}). */
   #queued: number[] = [];
   #needsLayout = false;
@@ -147,15 +158,16 @@ export class LayoutTree extends NativeObject {
   protected override onDispose(): void {
     this.#queued = [];
     this.#views.drop();
-    this.#live.clear();
-    this.#styles.clear();
-    this.#texts.clear();
+    this.#gen.length = 0;
+    this.#liveCount = 0;
+    this.#styles.length = 0;
+    this.#texts.length = 0;
   }
 
   /** Checks that `node` is a live node of this tree. */
   #node(node: LayoutNode, what = "node"): number {
     if (this.disposed) throw disposedError("LayoutTree");
-    if (!this.#live.has(node)) {
+    if (!this.#isLive(node)) {
       throw argumentError(`layout ${what} ${String(node)} does not exist (it was freed, or comes from another tree)`);
     }
     return node;
@@ -169,7 +181,7 @@ export class LayoutTree extends NativeObject {
 
   /** Number of live nodes. */
   get size(): number {
-    return this.#live.size;
+    return this.#liveCount;
   }
 
   /** Creates a detached node with the default style (a row flex container). */
@@ -177,7 +189,7 @@ export class LayoutTree extends NativeObject {
     const out = this.#out;
     nl.layoutNodeNew(this.handle, out);
     const id = (out[0] ?? 0) + (out[1] ?? 0) * SLOT;
-    this.#live.add(id);
+    this.#add(id);
     return id as LayoutNode;
   }
 
@@ -193,7 +205,7 @@ export class LayoutTree extends NativeObject {
     const out: LayoutNode[] = new Array(count);
     for (let i = 0; i < count; i++) {
       const id = (ids[2 * i] ?? 0) + (ids[2 * i + 1] ?? 0) * SLOT;
-      this.#live.add(id);
+      this.#add(id);
       out[i] = id as LayoutNode;
     }
     return out;
@@ -217,10 +229,24 @@ export class LayoutTree extends NativeObject {
     this.#needsLayout = true;
   }
 
+  #isLive(node: number): boolean {
+    const g = this.#gen[node % SLOT];
+    return g !== undefined && g !== 0 && g === Math.floor(node / SLOT);
+  }
+
+  #add(node: number): void {
+    this.#gen[node % SLOT] = Math.floor(node / SLOT);
+    this.#liveCount++;
+  }
+
   #forget(node: number): void {
-    this.#live.delete(node);
-    this.#styles.delete(node);
-    this.#texts.delete(node);
+    const slot = node % SLOT;
+    if (this.#gen[slot] === Math.floor(node / SLOT)) {
+      this.#gen[slot] = 0;
+      this.#liveCount--;
+    }
+    this.#styles[slot] = undefined;
+    this.#texts[slot] = undefined;
   }
 
   /**
@@ -254,12 +280,12 @@ export class LayoutTree extends NativeObject {
     if (isEmptyStyle(style)) packed.set(DEFAULT_WORDS);
     else writeLayoutStyle(style, packed);
     // A node starts with the default style: setting it again makes no call.
-    const cached = this.#styles.get(node) ?? DEFAULT_WORDS;
+    const cached = this.#styles[node % SLOT] ?? DEFAULT_WORDS;
     if (sameWords(cached, packed)) return;
     this.#views.current.style.set(packed);
     nl.layoutSetStyle(this.handle, node);
     if (cached !== DEFAULT_WORDS) cached.set(packed);
-    else this.#styles.set(node, packed.slice());
+    else this.#styles[node % SLOT] = packed.slice();
     this.#needsLayout = true;
   }
 
@@ -325,7 +351,7 @@ export class LayoutTree extends NativeObject {
       throw argumentError(`wrap must be "word", "char" or "none", got ${JSON.stringify(options.wrap)}`);
     }
     const ellipsis = options.ellipsis === true;
-    const old = this.#texts.get(node);
+    const old = this.#texts[node % SLOT];
     if (old !== undefined && old.text === text && old.wrap === wrap && old.ellipsis === ellipsis) return;
     let r = encoder.encodeInto(text, this.#views.current.scratch);
     if (r.read < text.length) {
@@ -338,7 +364,7 @@ export class LayoutTree extends NativeObject {
       old.wrap = wrap;
       old.ellipsis = ellipsis;
     } else {
-      this.#texts.set(node, { text, wrap, ellipsis });
+      this.#texts[node % SLOT] = { text, wrap, ellipsis };
     }
     if (changed) this.#needsLayout = true;
   }
@@ -358,14 +384,14 @@ export class LayoutTree extends NativeObject {
       throw argumentError(`wrap must be "word", "char" or "none", got ${JSON.stringify(options.wrap)}`);
     }
     const ellipsis = options.ellipsis === true;
-    const old = this.#texts.get(node);
+    const old = this.#texts[node % SLOT];
     if (old !== undefined && old.text === text && old.wrap === wrap && old.ellipsis === ellipsis) return;
     if (old !== undefined) {
       old.text = text;
       old.wrap = wrap;
       old.ellipsis = ellipsis;
     } else {
-      this.#texts.set(node, { text, wrap, ellipsis });
+      this.#texts[node % SLOT] = { text, wrap, ellipsis };
     }
     this.#queued.push(node);
   }
@@ -383,8 +409,9 @@ export class LayoutTree extends NativeObject {
       const node = queued[i] as number;
       if (seen.has(node)) continue;
       seen.add(node);
-      const t = this.#texts.get(node);
-      if (t === undefined || !this.#live.has(node)) continue;
+      if (!this.#isLive(node)) continue;
+      const t = this.#texts[node % SLOT];
+      if (t === undefined) continue;
       const key = t.wrap * 2 + (t.ellipsis ? 1 : 0);
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { nodes: [], texts: [] }));
@@ -396,7 +423,7 @@ export class LayoutTree extends NativeObject {
     } catch (e) {
       // The native side changed nothing for the failed group: forget what
       // was queued, so that the next setText sends it again.
-      for (const node of queued) this.#texts.delete(node);
+      for (const node of queued) this.#texts[node % SLOT] = undefined;
       throw e;
     }
   }
@@ -428,9 +455,9 @@ export class LayoutTree extends NativeObject {
   clearText(node: LayoutNode): void {
     this.#flushTexts();
     this.#node(node);
-    if (!this.#texts.has(node)) return;
+    if (this.#texts[node % SLOT] === undefined) return;
     nl.layoutClearText(this.handle, node);
-    this.#texts.delete(node);
+    this.#texts[node % SLOT] = undefined;
     this.#needsLayout = true;
   }
 

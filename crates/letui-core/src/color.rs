@@ -20,6 +20,13 @@ pub enum ColorMode {
     NoColor,
 }
 
+/// `LETUI_COLOR` holds a value that names no color mode.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "LETUI_COLOR={0:?} is not a color mode: use truecolor (or 24bit, rgb), 256, 16, or none (or 0, off)"
+)]
+pub struct InvalidColorOverride(pub String);
+
 impl ColorMode {
     /// Chooses a mode from environment variables, read through `var`.
     ///
@@ -39,19 +46,28 @@ impl ColorMode {
     ///     "COLORTERM" => Some("truecolor".to_string()),
     ///     _ => None,
     /// };
-    /// assert_eq!(ColorMode::detect(env), ColorMode::TrueColor);
+    /// assert_eq!(ColorMode::detect(env), Ok(ColorMode::TrueColor));
     /// ```
-    pub fn detect(var: impl Fn(&str) -> Option<String>) -> ColorMode {
+    ///
+    /// # Errors
+    /// [`InvalidColorOverride`] when `LETUI_COLOR` is set to anything else
+    /// than the values above: an override the user gave is never ignored.
+    pub fn detect(var: impl Fn(&str) -> Option<String>) -> Result<ColorMode, InvalidColorOverride> {
         let get = |k: &str| var(k).filter(|v| !v.is_empty());
         if let Some(v) = get("LETUI_COLOR") {
-            match v.to_ascii_lowercase().as_str() {
-                "truecolor" | "24bit" | "rgb" => return ColorMode::TrueColor,
-                "256" => return ColorMode::Palette256,
-                "16" => return ColorMode::Basic16,
-                "none" | "0" | "off" => return ColorMode::NoColor,
-                _ => {}
-            }
+            return match v.to_ascii_lowercase().as_str() {
+                "truecolor" | "24bit" | "rgb" => Ok(ColorMode::TrueColor),
+                "256" => Ok(ColorMode::Palette256),
+                "16" => Ok(ColorMode::Basic16),
+                "none" | "0" | "off" => Ok(ColorMode::NoColor),
+                _ => Err(InvalidColorOverride(v)),
+            };
         }
+        Ok(Self::detect_terminal(&get))
+    }
+
+    /// The mode the terminal's own variables (after `LETUI_COLOR`) suggest.
+    fn detect_terminal(get: &impl Fn(&str) -> Option<String>) -> ColorMode {
         if get("NO_COLOR").is_some() {
             return ColorMode::NoColor;
         }
@@ -231,38 +247,60 @@ mod tests {
     }
 
     #[test]
-    fn detection_order() {
-        assert_eq!(ColorMode::detect(env(&[])), ColorMode::Palette256);
+    fn an_unknown_override_is_an_error_naming_the_values() {
+        let e = ColorMode::detect(env(&[
+            ("LETUI_COLOR", "256colors"),
+            ("TERM", "xterm-256color"),
+        ]))
+        .unwrap_err();
+        assert_eq!(e, InvalidColorOverride("256colors".into()));
+        let m = e.to_string();
+        assert!(
+            m.contains("LETUI_COLOR=\"256colors\"")
+                && m.contains("truecolor")
+                && m.contains("none"),
+            "{m}"
+        );
+        // Empty is the same as unset.
         assert_eq!(
-            ColorMode::detect(env(&[("TERM", "xterm-256color")])),
+            ColorMode::detect(env(&[("LETUI_COLOR", "")])),
+            Ok(ColorMode::Palette256)
+        );
+    }
+
+    #[test]
+    fn detection_order() {
+        assert_eq!(ColorMode::detect(env(&[])).unwrap(), ColorMode::Palette256);
+        assert_eq!(
+            ColorMode::detect(env(&[("TERM", "xterm-256color")])).unwrap(),
             ColorMode::Palette256
         );
         assert_eq!(
-            ColorMode::detect(env(&[("TERM", "xterm"), ("COLORTERM", "truecolor")])),
+            ColorMode::detect(env(&[("TERM", "xterm"), ("COLORTERM", "truecolor")])).unwrap(),
             ColorMode::TrueColor
         );
         assert_eq!(
-            ColorMode::detect(env(&[("COLORTERM", "truecolor"), ("NO_COLOR", "1")])),
+            ColorMode::detect(env(&[("COLORTERM", "truecolor"), ("NO_COLOR", "1")])).unwrap(),
             ColorMode::NoColor
         );
         assert_eq!(
-            ColorMode::detect(env(&[("NO_COLOR", ""), ("TERM", "linux")])),
+            ColorMode::detect(env(&[("NO_COLOR", ""), ("TERM", "linux")])).unwrap(),
             ColorMode::Basic16
         );
         assert_eq!(
-            ColorMode::detect(env(&[("TERM", "dumb")])),
+            ColorMode::detect(env(&[("TERM", "dumb")])).unwrap(),
             ColorMode::NoColor
         );
         assert_eq!(
-            ColorMode::detect(env(&[("TERM", "xterm-kitty")])),
+            ColorMode::detect(env(&[("TERM", "xterm-kitty")])).unwrap(),
             ColorMode::TrueColor
         );
         assert_eq!(
-            ColorMode::detect(env(&[("NO_COLOR", "1"), ("LETUI_COLOR", "16")])),
+            ColorMode::detect(env(&[("NO_COLOR", "1"), ("LETUI_COLOR", "16")])).unwrap(),
             ColorMode::Basic16
         );
         assert_eq!(
-            ColorMode::detect(env(&[("FORCE_COLOR", "3"), ("TERM", "dumb")])),
+            ColorMode::detect(env(&[("FORCE_COLOR", "3"), ("TERM", "dumb")])).unwrap(),
             ColorMode::TrueColor
         );
     }

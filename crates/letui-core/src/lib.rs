@@ -31,7 +31,7 @@ pub mod wrap;
 #[doc(inline)]
 pub use cell::{Attrs, Cell, Color, Underline};
 #[doc(inline)]
-pub use color::ColorMode;
+pub use color::{ColorMode, InvalidColorOverride};
 #[doc(inline)]
 pub use grid::{Grid, Rect};
 #[doc(inline)]

@@ -117,9 +117,12 @@ fn scratch_text(scratch: &[u8], len: u32) -> FfiResult<&str> {
 }
 
 fn color_mode(mode: i32) -> FfiResult<ColorMode> {
-    Ok(crate::abi::color_mode(mode)
-        .map_err(FfiError::arg)?
-        .unwrap_or_else(|| ColorMode::detect(|k| std::env::var(k).ok())))
+    match crate::abi::color_mode(mode).map_err(FfiError::arg)? {
+        Some(m) => Ok(m),
+        None => {
+            ColorMode::detect(|k| std::env::var(k).ok()).map_err(|e| FfiError::arg(e.to_string()))
+        }
+    }
 }
 
 fn caps(bits: u32) -> FfiResult<Capabilities> {

@@ -169,6 +169,37 @@ describe("Screen rendering", () => {
     expect(frame(s)).toContain("\x1b[?25l");
   });
 
+  test("a negative cursor position hides the cursor instead of moving it to 0", () => {
+    using s = screen(10, 2);
+    frame(s);
+    s.setCursor({ x: 3, y: 1 });
+    expect(frame(s)).toContain("\x1b[?25h");
+    for (const pos of [{ x: -1, y: 1 }, { x: 2, y: -5 }, { x: Number.NaN, y: 0 }]) {
+      s.setCursor(pos);
+      const out = frame(s);
+      expect(out).toContain("\x1b[?25l");
+      expect(out).not.toContain("\x1b[2;1H");
+      s.setCursor({ x: 3, y: 1 });
+      frame(s);
+    }
+  });
+
+  test("an invalid LETUI_COLOR is an error naming the valid values", () => {
+    // The variable is read from the process environment, as a user sets it.
+    const probe = (value: string, mode = "auto") =>
+      Bun.spawnSync([process.execPath, "-e", `import { Screen } from "${import.meta.dir}/screen.ts"; try { console.log(new Screen({ width: 4, height: 1, fd: null, colorMode: "${mode}" }).colorMode); } catch (e) { console.log(String(e)); }`], {
+        env: { ...process.env, LETUI_COLOR: value },
+      })
+        .stdout.toString()
+        .trim();
+    expect(probe("256colors")).toMatch(/LETUI_COLOR="256colors" is not a color mode: use truecolor.*256, 16, or none/);
+    expect(probe("16")).toBe("16");
+    expect(probe("")).not.toContain("Error");
+    // An explicit mode does not read it.
+    expect(probe("bogus", "256")).toBe("256");
+  });
+
+
   test("capabilities and inline mode", () => {
     using s = screen(6, 2);
     s.setCapabilities({ synchronizedOutput: false });

@@ -499,17 +499,17 @@ export class Screen extends NativeObject {
     ns.screenForceRedraw(this.handle);
   }
 
-  /** Shows the terminal cursor at (x, y) after each frame, with a shape, or hides it with `null`. */
+  /** Shows the terminal cursor at (x, y) after each frame, with a shape, or hides it with `null` (or a negative or non-finite position). */
   setCursor(pos: { x: number; y: number } | null, shape: CursorShape = "default", blink = false): void {
     const shapes: Record<CursorShape, number> = { default: 0, block: 2, underline: 4, bar: 6 };
     let n = shapes[shape];
     if (n === undefined) throw argumentError(`unknown cursor shape ${JSON.stringify(shape)}`);
     if (blink && n > 0) n -= 1;
-    // A cursor at no real position is hidden.
+    // A cursor at no real position, or at a negative one, is hidden.
     const cx = pos ? coord(pos.x) : null;
     const cy = pos ? coord(pos.y) : null;
-    const hidden = cx === null || cy === null;
-    ns.screenSetCursor(this.handle, hidden ? -1 : Math.max(0, cx), hidden ? -1 : Math.max(0, cy), n);
+    const hidden = cx === null || cy === null || cx < 0 || cy < 0;
+    ns.screenSetCursor(this.handle, hidden ? -1 : cx, hidden ? -1 : cy, n);
   }
 
   /** Sets the color mode (`"auto"` detects again); returns the mode in effect. The next frame repaints everything. */

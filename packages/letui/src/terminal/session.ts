@@ -236,6 +236,14 @@ export class Terminal extends NativeObject implements guard.Guarded {
     if (!nt.terminalIsTty(h)) {
       throw new LetuiError(-8, "letui needs a terminal: standard input and output must be a TTY", "Unsupported");
     }
+    if ((process.env.TERM ?? "").toLowerCase() === "dumb") {
+      // No cursor addressing: drawing would send escape sequences blind.
+      throw new LetuiError(
+        -8,
+        "TERM=dumb: this terminal cannot move the cursor, so letui cannot draw on it; run the program in a terminal that can (such as one with TERM=xterm-256color)",
+        "Unsupported",
+      );
+    }
     const o = this.#options;
     nt.terminalEnter(h, modeBits(o));
     this.#entered = true;

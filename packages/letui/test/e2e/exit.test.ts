@@ -262,6 +262,31 @@ describe.skipIf(!available)(`Ctrl-Z on ${runtime}`, () => {
   );
 });
 
+describe.skipIf(!available)(`a terminal without cursor addressing on ${runtime}`, () => {
+  test(
+    "TERM=dumb: a clear error, no escape sequence written, the terminal as it was",
+    async () => {
+      const pane = (server as TmuxServer).session({ runtime });
+      const id = `dumb-${runtime}`;
+      try {
+        await pane.run(`${saveSettings(id)}; clear; TERM=dumb ${fixture("session.ts", "wait")} 2>$D/${id}.err; echo EXIT=$?`);
+        const screen = await pane.waitFor(/^EXIT=\d+$/m);
+        expect(screen).toMatch(/^EXIT=1$/m);
+        // Nothing was drawn: the screen holds only the shell's lines, and
+        // every mode is as before.
+        expect(screen).not.toContain("READY");
+        expect(pane.format("#{alternate_on} #{cursor_flag} #{mouse_any_flag}")).toBe("0 1 0");
+        await expectRestored(pane, id);
+        const err = readText(`${(server as TmuxServer).dir}/${id}.err`);
+        expect(err).toContain("TERM=dumb: this terminal cannot move the cursor");
+      } finally {
+        pane.kill();
+      }
+    },
+    TIMEOUT,
+  );
+});
+
 describe.skipIf(!available)(`late replies on ${runtime}`, () => {
   test(
     "never reach the shell: Ctrl-Z, then fg, and the resumed session asks and exits at once",

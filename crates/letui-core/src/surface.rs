@@ -43,6 +43,22 @@ impl<S: Sink> Surface<S> {
         }
     }
 
+    /// The text of row `y` as the renderer believes the terminal shows it
+    /// (its front buffer, each cluster once): after [`render`](Self::render)
+    /// it equals the screen's row; before, it shows what was last sent. A
+    /// row the terminal has not been sent is empty.
+    pub fn shown_row_text(&self, y: u16) -> String {
+        let front = self.renderer.front();
+        if y >= front.height() {
+            return String::new();
+        }
+        front
+            .row(y)
+            .iter()
+            .map(|c| self.screen.cell_text(c))
+            .collect()
+    }
+
     /// Renders a frame into the sink, or defers it while the sink is busy.
     ///
     /// # Errors
@@ -146,5 +162,29 @@ mod tests {
         assert!(!r.deferred && r.bytes > 0);
         let frame = String::from_utf8_lossy(&s.sink().sent[before..]).into_owned();
         assert!(frame.contains("six") && !frame.contains("two"), "{frame:?}");
+    }
+
+    #[test]
+    fn the_shown_text_follows_what_was_sent() {
+        let screen = Screen::new(6, 1).unwrap();
+        let renderer = Renderer::new(ColorMode::TrueColor, Capabilities::default());
+        let mut s = Surface::new(
+            screen,
+            renderer,
+            Gate {
+                sent: Vec::new(),
+                busy: false,
+            },
+        );
+        s.screen.draw_text(0, 0, "中e\u{301}", Style::default());
+        assert_eq!(s.shown_row_text(0).trim_end(), "");
+        s.render().unwrap();
+        assert_eq!(s.shown_row_text(0), "中e\u{301}   ");
+        s.sink_mut().busy = true;
+        s.screen.draw_text(0, 0, "ab", Style::default());
+        s.render().unwrap();
+        // Deferred: the terminal still shows the old frame.
+        assert_eq!(s.shown_row_text(0), "中e\u{301}   ");
+        assert_eq!(s.shown_row_text(5), "");
     }
 }

@@ -1668,6 +1668,26 @@ int32_t letui_screen_link(struct LetuiScreen *h, uint32_t len);
 int32_t letui_screen_row_text(struct LetuiScreen *h, uint32_t y);
 
 /*
+ Writes the text of row `y` as the renderer believes the terminal shows
+ it (what was last sent; equal to the row after a render) into the
+ scratch buffer and returns its length; 0 for a row never sent.
+
+ # Safety
+ `h` is a screen handle.
+ */
+int32_t letui_screen_shown_row_text(struct LetuiScreen *h, uint32_t y);
+
+/*
+ Writes the URL of hyperlink `id` into the scratch buffer and returns its
+ length, or 0 when no link has that id (0 itself, or an id recycled when
+ the links epoch changed).
+
+ # Safety
+ `h` is a screen handle.
+ */
+int32_t letui_screen_link_url(struct LetuiScreen *h, uint32_t id);
+
+/*
  Writes the text of one cell's grapheme into the scratch buffer and
  returns its length (0 for the right half of a wide character).
 

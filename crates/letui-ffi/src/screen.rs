@@ -431,6 +431,40 @@ pub unsafe extern "C" fn letui_screen_row_text(h: *mut LetuiScreen, y: u32) -> i
     })
 }
 
+/// Writes the text of row `y` as the renderer believes the terminal shows
+/// it (what was last sent; equal to the row after a render) into the
+/// scratch buffer and returns its length; 0 for a row never sent.
+///
+/// # Safety
+/// `h` is a screen handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_shown_row_text(h: *mut LetuiScreen, y: u32) -> i32 {
+    with(h, |s| {
+        let text = u16::try_from(y)
+            .map(|y| s.surface.shown_row_text(y))
+            .unwrap_or_default();
+        put_scratch(s, text.as_bytes())
+    })
+}
+
+/// Writes the URL of hyperlink `id` into the scratch buffer and returns its
+/// length, or 0 when no link has that id (0 itself, or an id recycled when
+/// the links epoch changed).
+///
+/// # Safety
+/// `h` is a screen handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_link_url(h: *mut LetuiScreen, id: u32) -> i32 {
+    with(h, |s| {
+        let url = u16::try_from(id)
+            .ok()
+            .and_then(|id| s.surface.screen.link_url(id))
+            .unwrap_or_default()
+            .to_owned();
+        put_scratch(s, url.as_bytes())
+    })
+}
+
 /// Writes the text of one cell's grapheme into the scratch buffer and
 /// returns its length (0 for the right half of a wide character).
 ///

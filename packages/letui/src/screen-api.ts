@@ -17,6 +17,7 @@ export {
   Screen,
   type ScreenOptions,
 } from "./screen.ts";
+export type { CellInfo, StyledLine, StyledSpan } from "./screen-read.ts";
 export {
   Attr,
   type CellStyle,

@@ -95,6 +95,36 @@ describe("Screen drawing", () => {
     expect(s.rowText(1)).toBe("#..###");
   });
 
+  test("reading back: cells with width, style and link URL; rows as styled spans; what was sent", () => {
+    using s = screen(12, 2);
+    s.drawText(0, 0, "ab", { fg: "red", bold: true });
+    s.drawText(2, 0, "中", { link: "https://example.com/a" });
+    s.drawText(4, 0, "e\u0301 👍🏽");
+    const wide = s.cellAt(2, 0);
+    expect([wide.text, wide.width, wide.link]).toEqual(["中", 2, "https://example.com/a"]);
+    expect([s.cellAt(3, 0).text, s.cellAt(3, 0).width]).toEqual(["", 0]);
+    expect(s.cellAt(0, 0)).toMatchObject({ text: "a", width: 1, style: { bold: true, fg: color("red") } });
+    expect(s.cellAt(0, 0).link).toBeUndefined();
+    expect([s.cellAt(4, 0).text, s.cellAt(6, 0).text, s.cellAt(6, 0).width]).toEqual(["e\u0301", "👍🏽", 2]);
+    expect(s.linkUrl(s.cellAt(2, 0).style.linkId)).toBe("https://example.com/a");
+    expect(s.linkUrl(0)).toBeUndefined();
+    expect(s.linkUrl(999)).toBeUndefined();
+    const [row] = s.lines();
+    expect(row?.text).toBe(s.rowText(0));
+    expect(row?.spans.map((p) => [p.text, p.width, p.link ?? null])).toEqual([
+      ["ab", 2, null],
+      ["中", 2, "https://example.com/a"],
+      ["e\u0301 👍🏽    ", 8, null],
+    ]);
+    expect(row?.spans[0]?.style.bold).toBe(true);
+    // The renderer's view: nothing sent yet, then the frame.
+    expect(s.shownRowText(0).trim()).toBe("");
+    frame(s);
+    expect(s.shownRowText(0)).toBe(s.rowText(0));
+    s.drawText(0, 1, "next");
+    expect(s.shownRowText(1).trim()).toBe("");
+  });
+
   test("fill with keep colors leaves the background", () => {
     using s = screen(4, 1);
     s.fill(0, 0, 4, 1, " ", { bg: "blue" });

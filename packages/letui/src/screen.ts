@@ -13,13 +13,7 @@ import {
   LETUI_CAP_SYNCHRONIZED_OUTPUT,
   LETUI_CELL_WORDS,
   LETUI_COLOR_KEEP,
-  LETUI_COLOR_MODE_BASIC16,
-  LETUI_COLOR_MODE_DETECT,
-  LETUI_COLOR_MODE_NONE,
-  LETUI_COLOR_MODE_PALETTE256,
-  LETUI_COLOR_MODE_TRUECOLOR,
   LETUI_GLYPH_CONTINUATION,
-  LETUI_GLYPH_POOL_BIT,
   LETUI_INFO_DEFERRED,
   LETUI_INFO_END_X,
   LETUI_INFO_FRAME_BYTES,
@@ -32,63 +26,11 @@ import { notifier, stopNotify } from "./native/library.ts";
 import { NativeObject, SharedViews } from "./native/object.ts";
 import type { NativeHandle } from "./native/types.ts";
 import * as ns from "./native/screen.ts";
-import { type CellStyle, decodeStyle, type PackedStyle, packStyle, type Style } from "./style.ts";
+import { type Capabilities, COLOR_MODE_NAMES, COLOR_MODES, type ColorMode, type CursorShape, type ScreenOptions } from "./screen-options.ts";
+import * as read from "./screen-read.ts";
+import { type CellStyle, type PackedStyle, packStyle, type Style } from "./style.ts";
 
-/** How many colors the terminal shows. `"auto"` reads COLORTERM, TERM, NO_COLOR and LETUI_COLOR. */
-export type ColorMode = "auto" | "truecolor" | "256" | "16" | "none";
-
-const COLOR_MODES: Record<ColorMode, number> = {
-  auto: LETUI_COLOR_MODE_DETECT,
-  truecolor: LETUI_COLOR_MODE_TRUECOLOR,
-  "256": LETUI_COLOR_MODE_PALETTE256,
-  "16": LETUI_COLOR_MODE_BASIC16,
-  none: LETUI_COLOR_MODE_NONE,
-};
-const COLOR_MODE_NAMES = new Map<number, Exclude<ColorMode, "auto">>([
-  [LETUI_COLOR_MODE_TRUECOLOR, "truecolor"],
-  [LETUI_COLOR_MODE_PALETTE256, "256"],
-  [LETUI_COLOR_MODE_BASIC16, "16"],
-  [LETUI_COLOR_MODE_NONE, "none"],
-]);
-
-/** Options of a {@link Screen}. */
-export interface ScreenOptions {
-  /** Width in cells. */
-  width: number;
-  /** Height in cells. */
-  height: number;
-  /**
-   * Where frames go: a file descriptor, or `null` for an output buffer
-   * drained with {@link Screen.takeOutput} (to render to any stream).
-   * @default 1 (stdout)
-   */
-  fd?: number | null;
-  /**
-   * Color capability; downgrades 24-bit colors for the terminal.
-   * @default "auto"
-   */
-  colorMode?: ColorMode;
-  /**
-   * Called once when the output fails (the terminal or pipe is gone);
-   * frames are dropped from then on, and `render()` does not throw.
-   */
-  onOutputError?: (error: LetuiError) => void;
-}
-
-/** Terminal features the renderer may use (all on by default). */
-export interface Capabilities {
-  /** Wrap frames in synchronized output (mode 2026). */
-  synchronizedOutput: boolean;
-  /** Send curly/double/dotted/dashed underlines, not just single. */
-  styledUnderline: boolean;
-  /** Send OSC 8 hyperlinks. */
-  hyperlinks: boolean;
-  /** Scroll regions for content that moved by whole rows. */
-  scrollRegions: boolean;
-}
-
-/** Cursor shapes (DECSCUSR). */
-export type CursorShape = "default" | "block" | "underline" | "bar";
+export type { Capabilities, ColorMode, CursorShape, ScreenOptions } from "./screen-options.ts";
 
 /** Words per cell in {@link Screen.cells}. */
 export const CELL_WORDS = LETUI_CELL_WORDS;
@@ -554,11 +496,24 @@ export class Screen extends NativeObject {
     return ns.screenTakeOutput(this.handle);
   }
 
-  /** The text of row `y` (wide characters once, padded with spaces). */
+  // ---- reading the screen back (screen-read.ts) ---------------------------
+  // What these return is what the terminal shows once render() ran: render
+  // first repairs cells written straight into the view that no terminal can
+  // show as written.
+
+  #scratchText(n: number): string {
+    return decoder.decode(this.#views.current.scratch.subarray(0, n));
+  }
+
+  /** @internal The text of the cluster at (x, y), read natively (for clusters of several code points). */
+  clusterText(x: number, y: number): string {
+    return this.#scratchText(ns.screenCellText(this.handle, x, y));
+  }
+
+  /** The text of row `y` (wide characters once, padded with spaces). Valid after {@link render}. */
   rowText(y: number): string {
     checkInt("y", y, 0, this.#height - 1);
-    const n = ns.screenRowText(this.handle, y);
-    return decoder.decode(this.#views.current.scratch.subarray(0, n));
+    return this.#scratchText(ns.screenRowText(this.handle, y));
   }
 
   /**
@@ -568,29 +523,39 @@ export class Screen extends NativeObject {
    */
   textOf(y: number, x0 = 0, x1 = this.#width): string {
     checkInt("y", y, 0, this.#height - 1);
-    const a = Math.max(0, Math.min(this.#width, Math.trunc(x0)));
-    const b = Math.max(a, Math.min(this.#width, Math.trunc(x1)));
-    const c = this.#views.current.cells;
-    let out = "";
-    for (let x = a, i = (y * this.#width + a) * CELL_WORDS; x < b; x++, i += CELL_WORDS) {
-      const g = c[i] ?? 0x20;
-      if (g === LETUI_GLYPH_CONTINUATION) continue;
-      if (g & LETUI_GLYPH_POOL_BIT) out += this.cellAt(x, y).text;
-      else out += g === 0 ? " " : String.fromCodePoint(g);
-    }
-    return out;
+    return read.textOf(this, y, x0, x1);
   }
 
-  /** The text and style of the cell at (x, y); the right half of a wide character has text `""`. */
-  cellAt(x: number, y: number): { text: string; style: CellStyle } {
+  /**
+   * One cell: its cluster's text (`""` for the right half of a wide
+   * character), width in cells (2 for a wide character, 0 for its right
+   * half), style, and hyperlink URL. Valid after {@link render}.
+   */
+  cellAt(x: number, y: number): read.CellInfo {
     checkInt("x", x, 0, this.#width - 1);
     checkInt("y", y, 0, this.#height - 1);
-    const n = ns.screenCellText(this.handle, x, y);
-    const v = this.#views.current;
-    const text = decoder.decode(v.scratch.subarray(0, n));
-    const i = (y * this.#width + x) * CELL_WORDS;
-    const c = v.cells;
-    return { text, style: decodeStyle(c[i + 1] ?? 0, c[i + 2] ?? 0, c[i + 3] ?? 0) };
+    return read.cellAt(this, x, y);
   }
 
+  /** Every row as spans of equal style (and link), each cluster once. Valid after {@link render}. */
+  lines(): read.StyledLine[] {
+    return read.lines(this);
+  }
+
+  /** The URL of hyperlink `id` (as in {@link CellStyle.linkId}), or undefined for none. */
+  linkUrl(id: number): string | undefined {
+    if (!Number.isInteger(id) || id <= 0 || id > 0xffff) return undefined;
+    const n = ns.screenLinkUrl(this.handle, id);
+    return n === 0 ? undefined : this.#scratchText(n);
+  }
+
+  /**
+   * A debug view: row `y` as the renderer believes the terminal shows it
+   * (what was last sent). Equal to {@link rowText} after a render that was
+   * not deferred; `""` for a row never sent.
+   */
+  shownRowText(y: number): string {
+    checkInt("y", y, 0, this.#height - 1);
+    return this.#scratchText(ns.screenShownRowText(this.handle, y));
+  }
 }

@@ -170,3 +170,13 @@ export function screenRowText(h: NativeHandle, y: number): number {
 export function screenCellText(h: NativeHandle, x: number, y: number): number {
   return check(native().letui_screen_cell_text(h, x, y));
 }
+
+/** Writes row `y` as the terminal was last sent it into the scratch; returns its byte length. */
+export function screenShownRowText(h: NativeHandle, y: number): number {
+  return check(native().letui_screen_shown_row_text(h, y));
+}
+
+/** Writes the URL of link `id` into the scratch; returns its byte length (0: no such link). */
+export function screenLinkUrl(h: NativeHandle, id: number): number {
+  return check(native().letui_screen_link_url(h, id));
+}

@@ -33,4 +33,6 @@ export const screenSymbols = {
   letui_screen_consume_output: { args: ["ptr", "u64"], returns: "i32" },
   letui_screen_row_text: { args: ["ptr", "u32"], returns: "i32" },
   letui_screen_cell_text: { args: ["ptr", "u32", "u32"], returns: "i32" },
+  letui_screen_shown_row_text: { args: ["ptr", "u32"], returns: "i32" },
+  letui_screen_link_url: { args: ["ptr", "u32"], returns: "i32" },
 } as const satisfies SymbolTable;

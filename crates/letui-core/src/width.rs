@@ -58,6 +58,44 @@ pub fn char_width(c: char) -> u8 {
     c.width().unwrap_or(0).min(2) as u8
 }
 
+/// True when terminals agree on the width of `c` printed alone, so that a
+/// renderer may trust its cursor column after it.
+///
+/// They agree on printable ASCII, on narrow letters and marks outside the
+/// symbol blocks (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic
+/// and other scripts below U+2000), and on the wide CJK, Hangul syllable
+/// and fullwidth blocks. They disagree on East Asian ambiguous characters
+/// (1 or 2 by setting), on symbols and emoji (text or emoji presentation,
+/// and the Unicode version of each terminal's tables: U+1F9CC is 2 cells
+/// here and 1 in xterm.js), and on code points their tables lack.
+///
+/// # Examples
+/// ```
+/// use letui_core::width::width_is_certain;
+/// assert!(width_is_certain('a') && width_is_certain('é') && width_is_certain('中'));
+/// assert!(!width_is_certain('\u{1f9cc}') && !width_is_certain('☎') && !width_is_certain('±'));
+/// ```
+#[inline]
+pub fn width_is_certain(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x7f {
+        return u >= 0x20;
+    }
+    let (Some(w), Some(cjk)) = (c.width(), c.width_cjk()) else {
+        return false;
+    };
+    if w != cjk {
+        return false;
+    }
+    match w {
+        1 => (0xa0..0x2000).contains(&u) && !(0x1100..0x1200).contains(&u),
+        2 => {
+            matches!(u, 0x2e80..=0x303e | 0x3041..=0x33ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xa000..=0xa4cf | 0xac00..=0xd7a3 | 0xf900..=0xfaff | 0xff01..=0xff60 | 0xffe0..=0xffe6 | 0x20000..=0x2fffd | 0x30000..=0x3fffd)
+        }
+        _ => false,
+    }
+}
+
 /// Width of one grapheme cluster: 0, 1 or 2.
 ///
 /// # Examples

@@ -313,6 +313,22 @@ mod tests {
     }
 
     #[test]
+    fn the_cursor_is_addressed_again_after_a_character_of_uncertain_width() {
+        let mut s = Screen::new(12, 1).unwrap();
+        let mut r = plain();
+        frame(&mut r, &mut s);
+        // U+1F9CC is two cells here and one in xterm.js: "ab" is placed by
+        // column, not by trusting the cursor.
+        s.draw_text(0, 0, "\u{1f9cc}ab", Style::PLAIN);
+        let out = frame(&mut r, &mut s);
+        assert!(out.contains("\u{1f9cc}\x1b[3Gab"), "{out:?}");
+        // CJK and accented letters are trusted: no move between them.
+        s.draw_text(0, 0, "中é xyz   ", Style::PLAIN);
+        let out = frame(&mut r, &mut s);
+        assert!(out.contains("中é xyz"), "{out:?}");
+    }
+
+    #[test]
     fn first_frame_clears_then_draws() {
         let mut s = Screen::new(10, 3).unwrap();
         s.draw_text(2, 1, "hi", Style::PLAIN);

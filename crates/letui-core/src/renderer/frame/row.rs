@@ -170,7 +170,9 @@ impl Renderer {
         self.move_or_reprint(screen.grid().row(y), x as u16, y, &pen, link);
         self.set_link(screen, link);
         self.pen.change_to(pen, &mut self.out);
-        let pooled = match cell.pool_id() {
+        // `uncertain`: a cluster of several code points, or one whose width
+        // terminals disagree on; the cursor column after it is not trusted.
+        let uncertain = match cell.pool_id() {
             Some(id) => {
                 let text = screen.grapheme(id).unwrap_or(" ");
                 self.out.extend_from_slice(text.as_bytes());
@@ -179,13 +181,14 @@ impl Renderer {
             None => {
                 if cell.glyph < 0x80 {
                     self.out.push(cell.glyph as u8);
+                    false
                 } else {
                     let c = cell.char().unwrap_or(' ');
                     let mut buf = [0u8; 4];
                     self.out
                         .extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                    !crate::width::width_is_certain(c)
                 }
-                false
             }
         };
         let w = screen.width() as usize;
@@ -201,8 +204,10 @@ impl Renderer {
             front[x + 1] = screen.grid().row(y)[x + 1];
         }
         let nx = end as u16;
-        self.cursor = if end >= w || pooled {
-            // Pending wrap, or a cluster some terminals size differently.
+        self.cursor = if end >= w || uncertain {
+            // Pending wrap, or a cluster some terminals size differently:
+            // the next print re-addresses, so a width mistake costs at most
+            // this cell.
             Cursor {
                 x: None,
                 y: Some(y),

@@ -4,11 +4,13 @@
 //! - [`pen`]: the SGR state of the terminal and the shortest change of it;
 //! - [`cursor`]: the terminal cursor and the cheapest way to move it;
 //! - [`scroll`]: recognising content that moved up or down by whole rows;
-//! - [`frame`]: the [`Renderer`] itself, one frame at a time.
+//! - [`frame`]: the [`Renderer`] itself, one frame at a time;
+//! - [`quirks`]: the bugs of real terminals the renderer steps around.
 
 pub mod cursor;
 pub mod frame;
 pub mod pen;
+pub mod quirks;
 pub mod scroll;
 
 #[doc(inline)]

@@ -138,6 +138,8 @@ impl Renderer {
         if erase_cost >= print_cost {
             return None;
         }
+        // An erase never ends inside a wide character (quirks.rs).
+        let count = super::super::quirks::erase_count(front, x, n as usize);
         self.move_to(x as u16, y);
         let pen = Pen::for_cell(&back[x], self.mode, self.caps.styled_underline, &self.pen);
         self.set_link(screen, 0);
@@ -146,14 +148,14 @@ impl Renderer {
             self.out.extend_from_slice(ansi::ERASE_LINE_RIGHT);
             w
         } else {
-            ansi::csi_n(&mut self.out, n, b'X');
+            ansi::csi_n(&mut self.out, count as u32, b'X');
             run
         };
         let front = self.front.row_mut(y);
         front[x..end].copy_from_slice(&back[x..end]);
         if end < w && front[end].is_continuation() {
-            // The erase cut a wide character the terminal shows: its right
-            // half is gone too.
+            // The erase took the right half of a wide character the
+            // terminal showed: paint that cell again.
             front[end].glyph = DIRTY;
         }
         Some(end)

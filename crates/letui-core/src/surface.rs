@@ -132,18 +132,20 @@ mod tests {
         }
     }
 
+    /// A surface over a sink that can be made busy.
+    fn gated(width: u32, height: u32) -> Surface<Gate> {
+        let screen = Screen::new(width, height).unwrap();
+        let renderer = Renderer::new(ColorMode::TrueColor, Capabilities::default());
+        let sink = Gate {
+            sent: Vec::new(),
+            busy: false,
+        };
+        Surface::new(screen, renderer, sink)
+    }
+
     #[test]
     fn frames_wait_for_a_busy_sink_and_then_coalesce() {
-        let screen = Screen::new(10, 2).unwrap();
-        let renderer = Renderer::new(ColorMode::TrueColor, Capabilities::default());
-        let mut s = Surface::new(
-            screen,
-            renderer,
-            Gate {
-                sent: Vec::new(),
-                busy: false,
-            },
-        );
+        let mut s = gated(10, 2);
         s.screen.draw_text(0, 0, "one", Style::default());
         assert!(!s.render().unwrap().deferred);
         s.sink_mut().busy = true;
@@ -166,16 +168,7 @@ mod tests {
 
     #[test]
     fn the_shown_text_follows_what_was_sent() {
-        let screen = Screen::new(6, 1).unwrap();
-        let renderer = Renderer::new(ColorMode::TrueColor, Capabilities::default());
-        let mut s = Surface::new(
-            screen,
-            renderer,
-            Gate {
-                sent: Vec::new(),
-                busy: false,
-            },
-        );
+        let mut s = gated(6, 1);
         s.screen.draw_text(0, 0, "中e\u{301}", Style::default());
         assert_eq!(s.shown_row_text(0).trim_end(), "");
         s.render().unwrap();

@@ -274,6 +274,15 @@ fn batch(count: u32) -> FfiResult<usize> {
     Ok(count as usize)
 }
 
+/// The wrap mode a `wrap` argument names.
+fn wrap_arg(wrap: u32) -> FfiResult<letui_core::wrap::WrapMode> {
+    wrap_mode(wrap).ok_or_else(|| {
+        FfiError::arg(format!(
+            "wrap mode {wrap} is not 0 (word), 1 (char) or 2 (none)"
+        ))
+    })
+}
+
 /// The first `n` ids in the scratch buffer.
 fn scratch_ids(scratch: &[u64], n: usize) -> FfiResult<Vec<NodeId>> {
     if n > scratch.len() {
@@ -341,11 +350,7 @@ pub unsafe extern "C" fn letui_layout_set_texts(
     ellipsis: u32,
 ) -> i32 {
     with(h, |s| {
-        let mode = wrap_mode(wrap).ok_or_else(|| {
-            FfiError::arg(format!(
-                "wrap mode {wrap} is not 0 (word), 1 (char) or 2 (none)"
-            ))
-        })?;
+        let mode = wrap_arg(wrap)?;
         let n = batch(count)?;
         let ids = scratch_ids(&s.scratch, n)?;
         let head = n + n.div_ceil(2);
@@ -536,11 +541,7 @@ pub unsafe extern "C" fn letui_layout_set_text(
     ellipsis: u32,
 ) -> i32 {
     with(h, |s| {
-        let mode = wrap_mode(wrap).ok_or_else(|| {
-            FfiError::arg(format!(
-                "wrap mode {wrap} is not 0 (word), 1 (char) or 2 (none)"
-            ))
-        })?;
+        let mode = wrap_arg(wrap)?;
         let text = utf8(scratch_bytes(&s.scratch, len as usize)?)?;
         s.tree
             .set_text(self::node(node), text, mode, ellipsis != 0)

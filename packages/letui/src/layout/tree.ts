@@ -344,29 +344,20 @@ export class LayoutTree extends NativeObject {
    */
   setText(node: LayoutNode, text: string, options: TextOptions = {}): void {
     this.#flushTexts();
-    this.#node(node);
-    if (typeof text !== "string") throw argumentError(`text must be a string, got ${typeof text}`);
-    const wrap = WRAP_MODES[options.wrap ?? "word"];
-    if (wrap === undefined) {
-      throw argumentError(`wrap must be "word", "char" or "none", got ${JSON.stringify(options.wrap)}`);
+    const t = this.#recordText(node, text, options);
+    if (t === null) return;
+    try {
+      let r = encoder.encodeInto(text, this.#views.current.scratch);
+      if (r.read < text.length) {
+        nl.layoutReserveScratch(this.handle, text.length * 3);
+        r = encoder.encodeInto(text, this.#views.current.scratch);
+      }
+      if (nl.layoutSetText(this.handle, node, r.written, t.wrap, t.ellipsis)) this.#needsLayout = true;
+    } catch (e) {
+      // The native side kept the old text: forget it here too.
+      this.#texts[node % SLOT] = undefined;
+      throw e;
     }
-    const ellipsis = options.ellipsis === true;
-    const old = this.#texts[node % SLOT];
-    if (old !== undefined && old.text === text && old.wrap === wrap && old.ellipsis === ellipsis) return;
-    let r = encoder.encodeInto(text, this.#views.current.scratch);
-    if (r.read < text.length) {
-      nl.layoutReserveScratch(this.handle, text.length * 3);
-      r = encoder.encodeInto(text, this.#views.current.scratch);
-    }
-    const changed = nl.layoutSetText(this.handle, node, r.written, wrap, ellipsis);
-    if (old !== undefined) {
-      old.text = text;
-      old.wrap = wrap;
-      old.ellipsis = ellipsis;
-    } else {
-      this.#texts[node % SLOT] = { text, wrap, ellipsis };
-    }
-    if (changed) this.#needsLayout = true;
   }
 
   /**
@@ -377,6 +368,11 @@ export class LayoutTree extends NativeObject {
    * mounting a list of texts crosses the FFI once.
    */
   setTextLater(node: LayoutNode, text: string, options: TextOptions = {}): void {
+    if (this.#recordText(node, text, options) !== null) this.#queued.push(node);
+  }
+
+  /** Checks a text change and records it; null when the node has this text and these options already. */
+  #recordText(node: LayoutNode, text: string, options: TextOptions): TextState | null {
     this.#node(node);
     if (typeof text !== "string") throw argumentError(`text must be a string, got ${typeof text}`);
     const wrap = WRAP_MODES[options.wrap ?? "word"];
@@ -384,16 +380,14 @@ export class LayoutTree extends NativeObject {
       throw argumentError(`wrap must be "word", "char" or "none", got ${JSON.stringify(options.wrap)}`);
     }
     const ellipsis = options.ellipsis === true;
-    const old = this.#texts[node % SLOT];
-    if (old !== undefined && old.text === text && old.wrap === wrap && old.ellipsis === ellipsis) return;
-    if (old !== undefined) {
-      old.text = text;
-      old.wrap = wrap;
-      old.ellipsis = ellipsis;
-    } else {
-      this.#texts[node % SLOT] = { text, wrap, ellipsis };
-    }
-    this.#queued.push(node);
+    const slot = node % SLOT;
+    const old = this.#texts[slot];
+    if (old !== undefined && old.text === text && old.wrap === wrap && old.ellipsis === ellipsis) return null;
+    if (old === undefined) return (this.#texts[slot] = { text, wrap, ellipsis });
+    old.text = text;
+    old.wrap = wrap;
+    old.ellipsis = ellipsis;
+    return old;
   }
 
   /** Sends the queued texts: one native call per wrap mode. */

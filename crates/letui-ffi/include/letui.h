@@ -1381,41 +1381,6 @@ int32_t letui_layout_reserve_scratch(struct LetuiLayout *h, uint64_t len);
 int32_t letui_layout_node_new(struct LetuiLayout *h, uint64_t *out);
 
 /*
- Creates `count` detached nodes with the default style and writes their
- ids into the scratch buffer (`u64`, little endian; it grows, and the
- generation changes, when they do not fit). Returns `count`.
-
- # Safety
- `h` is a layout handle.
- */
-int32_t letui_layout_nodes_new(struct LetuiLayout *h, uint32_t count);
-
-/*
- Frees the `count` nodes whose ids are in the scratch buffer, each as
- `letui_layout_node_free` does. All are checked first: on an error none
- is freed.
-
- # Safety
- `h` is a layout handle.
- */
-int32_t letui_layout_nodes_free(struct LetuiLayout *h, uint32_t count);
-
-/*
- Sets the text of `count` nodes, each as `letui_layout_set_text` does.
- The scratch buffer holds `count` node ids (`u64`), then `count` byte
- lengths (`u32`, padded to a whole `u64`), then the UTF-8 texts one
- after another. All are checked first: on an error nothing changes.
- Returns 1 when the layout must run again, else 0.
-
- # Safety
- `h` is a layout handle.
- */
-int32_t letui_layout_set_texts(struct LetuiLayout *h,
-                               uint32_t count,
-                               uint32_t wrap,
-                               uint32_t ellipsis);
-
-/*
  Frees one node: it leaves its parent, and its children become detached
  (they stay alive). The id is invalid from now on.
 
@@ -1539,6 +1504,41 @@ int32_t letui_layout_compute(struct LetuiLayout *h, uint64_t root, uint32_t widt
  `h` is a layout handle.
  */
 int32_t letui_layout_text_lines(struct LetuiLayout *h, uint64_t node);
+
+/*
+ Creates `count` detached nodes with the default style and writes their
+ ids into the scratch buffer (`u64`, little endian; it grows, and the
+ generation changes, when they do not fit). Returns `count`.
+
+ # Safety
+ `h` is a layout handle.
+ */
+int32_t letui_layout_nodes_new(struct LetuiLayout *h, uint32_t count);
+
+/*
+ Frees the `count` nodes whose ids are in the scratch buffer, each as
+ `letui_layout_node_free` does. All are checked first: on an error none
+ is freed.
+
+ # Safety
+ `h` is a layout handle.
+ */
+int32_t letui_layout_nodes_free(struct LetuiLayout *h, uint32_t count);
+
+/*
+ Sets the text of `count` nodes, each as `letui_layout_set_text` does.
+ The scratch buffer holds `count` node ids (`u64`), then `count` byte
+ lengths (`u32`, padded to a whole `u64`), then the UTF-8 texts one
+ after another. All are checked first: on an error nothing changes.
+ Returns 1 when the layout must run again, else 0.
+
+ # Safety
+ `h` is a layout handle.
+ */
+int32_t letui_layout_set_texts(struct LetuiLayout *h,
+                               uint32_t count,
+                               uint32_t wrap,
+                               uint32_t ellipsis);
 
 /*
  Creates a screen of `width` x `height` cells writing frames to `fd`

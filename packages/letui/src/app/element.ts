@@ -339,8 +339,7 @@ export abstract class Element {
     }
     if (app) {
       Element.mountAll(app, next);
-      if (this.fragment) this.syncNativeChildren();
-      else app.tree.setChildren(this.node, this.fragmentChildren > 0 ? nativeChildren(this) : next.map((c) => c.node));
+      this.syncNativeChildren();
       app.structureChanged();
     } else {
       for (const c of next) if (c.app) c.unmount();
@@ -422,7 +421,7 @@ export abstract class Element {
     }
     for (const el of fresh) {
       if (el.children.length > 0 && !el.fragment) {
-        app.tree.setChildren(el.node, el.fragmentChildren > 0 ? nativeChildren(el) : el.children.map((c) => c.node));
+        app.tree.setChildren(el.node, nativeChildren(el));
       }
     }
     for (const el of fresh) {

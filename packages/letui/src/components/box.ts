@@ -116,12 +116,15 @@ export class BoxElement extends Element {
     if (this.border === "none" || w < 1 || h < 1) return;
     // Only the edges that meet the repainted area (a label changing inside
     // a panel repaints none of its border).
-    const rows = (y0: number) => y0 < area.y + area.height && y0 >= area.y;
-    const cols = (x0: number) => x0 < area.x + area.width && x0 >= area.x;
-    const top = rows(y);
-    const bottom = rows(y + h - 1);
-    const left = cols(x) && y < area.y + area.height && y + h > area.y;
-    const right = cols(x + w - 1) && y < area.y + area.height && y + h > area.y;
+    const ay = area.y;
+    const ay1 = area.y + area.height;
+    const ax = area.x;
+    const ax1 = area.x + area.width;
+    const top = y >= ay && y < ay1;
+    const bottom = y + h - 1 >= ay && y + h - 1 < ay1;
+    const spans = y < ay1 && y + h > ay;
+    const left = spans && x >= ax && x < ax1;
+    const right = spans && x + w - 1 >= ax && x + w - 1 < ax1;
     if (!top && !bottom && !left && !right) return;
     const [tl, t, tr, r, br, b, bl, l] = BORDERS[this.border] as [string, string, string, string, string, string, string, string];
     const st = this.currentBorderStyle;

@@ -20,6 +20,7 @@ pub mod input;
 pub mod intern;
 pub mod layout;
 pub mod links;
+pub mod markdown;
 pub mod output;
 pub mod renderer;
 pub mod screen;

@@ -1541,6 +1541,18 @@ int32_t letui_layout_set_texts(struct LetuiLayout *h,
                                uint32_t ellipsis);
 
 /*
+ Parses the UTF-8 Markdown at `text`/`len` and writes the JSON document
+ described in `letui_core::markdown` into `out` (at most `cap` bytes).
+ Returns the document's length in bytes, which is larger than `cap` when
+ it did not fit (then nothing is written: call again with a larger
+ buffer), or a negative status.
+
+ # Safety
+ `text` points to `len` readable bytes; `out` to `cap` writable bytes.
+ */
+int32_t letui_markdown_parse(const uint8_t *text, size_t len, uint8_t *out, size_t cap);
+
+/*
  Creates a screen of `width` x `height` cells writing frames to `fd`
  (through a descriptor of its own, without ever blocking: see
  `letui_screen_render`), or to an output buffer drained with

@@ -18,6 +18,7 @@ pub mod handle;
 pub mod input;
 pub mod layout;
 pub mod log;
+pub mod markdown;
 pub mod output;
 pub mod screen;
 pub mod terminal;

@@ -9,6 +9,7 @@ export { For, type ForProps, FragmentElement, Show, type ShowProps } from "./com
 export { Input, InputElement, type InputProps, sanitizeLine } from "./components/input.ts";
 export type { Child, CommonProps, LayoutProps } from "./components/props.ts";
 export { type ItemSource, List, ListElement, type ListProps, Select, type SelectProps } from "./components/list.ts";
+export { Markdown, MarkdownElement, type MarkdownProps } from "./components/markdown.ts";
 export { ScrollBox, ScrollBoxElement, type ScrollBoxProps } from "./components/scroll-box.ts";
 export {
   type ReactiveStyle,

@@ -14,4 +14,6 @@ pub mod quirks;
 pub mod scroll;
 
 #[doc(inline)]
+pub use frame::print::encode_lines;
+#[doc(inline)]
 pub use frame::{Capabilities, CursorRequest, Renderer};

@@ -85,6 +85,33 @@ impl<S: Sink> Surface<S> {
         })
     }
 
+    /// Prints lines (from [`encode_lines`](crate::renderer::encode_lines))
+    /// above the inline region and repaints the region below them (see
+    /// [`Renderer::print_above`]). Sent even while the sink is busy: a
+    /// printed line is never dropped. Returns the region's new top row, or
+    /// `None` outside inline mode.
+    ///
+    /// # Errors
+    /// The sink failed; the next frame repaints everything.
+    pub fn print_above(
+        &mut self,
+        lines: &[u8],
+        count: u32,
+        term_height: u16,
+    ) -> io::Result<Option<u16>> {
+        let Some((bytes, origin)) =
+            self.renderer
+                .print_above(&mut self.screen, lines, count, term_height)
+        else {
+            return Ok(None);
+        };
+        if let Err(e) = self.sink.send(bytes) {
+            self.renderer.force_redraw();
+            return Err(e);
+        }
+        Ok(Some(origin))
+    }
+
     /// Sends bytes that must be ordered with frames (queries, a line after
     /// an inline region).
     ///

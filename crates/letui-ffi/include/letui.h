@@ -1853,6 +1853,34 @@ int32_t letui_screen_output(struct LetuiScreen *h, const uint8_t **ptr, size_t *
 int32_t letui_screen_consume_output(struct LetuiScreen *h, uint64_t n);
 
 /*
+ Writes every row of the screen as lines to print (colors, attributes
+ and hyperlinks as this screen's renderer would send them, each line
+ ending in CR LF) into the scratch buffer; returns their length. For
+ `letui_screen_print_above` on another screen.
+
+ # Safety
+ `h` is a screen handle.
+ */
+int32_t letui_screen_encode_lines(struct LetuiScreen *h);
+
+/*
+ In inline mode, prints `count` lines (`len` bytes from
+ `letui_screen_encode_lines`) where the region starts, moves the region
+ below them, scrolling a terminal of `term_height` rows when there is no
+ room (the rows leaving the top go to its scrollback), and repaints the
+ region, in one synchronized update. Returns the region's new top row.
+ Fails with `LETUI_STATUS_INVALID_ARGUMENT` outside inline mode.
+
+ # Safety
+ `h` is a screen handle; `lines` points to `len` readable bytes.
+ */
+int32_t letui_screen_print_above(struct LetuiScreen *h,
+                                 const uint8_t *lines,
+                                 size_t len,
+                                 uint32_t count,
+                                 uint32_t term_height);
+
+/*
  Creates a terminal on `input_fd` and `output_fd` (not yet entered). It
  keeps duplicates of both.
 

@@ -483,7 +483,7 @@ pub unsafe extern "C" fn letui_screen_cell_text(h: *mut LetuiScreen, x: u32, y: 
     })
 }
 
-fn put_scratch(s: &mut ScreenState, text: &[u8]) -> FfiResult<i32> {
+pub(crate) fn put_scratch(s: &mut ScreenState, text: &[u8]) -> FfiResult<i32> {
     if text.len() > s.scratch.len() {
         s.scratch = vec![0; text.len().next_power_of_two()];
         s.bump_generation();

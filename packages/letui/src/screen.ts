@@ -407,6 +407,27 @@ export class Screen extends NativeObject {
     if (error) this.#failed(error);
   }
 
+  /**
+   * Inline mode: prints every row of `lines` (a screen of the same width,
+   * drawn like this one) above the region, into the terminal's normal
+   * output and from there its scrollback, then repaints the region below
+   * them, in one update and without clearing anything. The terminal owns
+   * printed rows from then on: they are never redrawn. `terminalHeight`
+   * is the terminal's height in rows; returns the region's new top row.
+   */
+  printAbove(lines: Screen, terminalHeight: number): number {
+    if (lines.width !== this.#width) throw argumentError(`printed lines are ${lines.width} cells wide, the screen ${this.#width}`);
+    checkInt("terminalHeight", terminalHeight, 1, 65535);
+    const n = ns.screenEncodeLines(lines.handle);
+    const bytes = lines.#views.current.scratch.slice(0, n);
+    const origin = ns.screenPrintAbove(this.handle, bytes, lines.height, terminalHeight);
+    if (origin instanceof LetuiError) {
+      this.#failed(origin);
+      return 0;
+    }
+    return origin;
+  }
+
   /** The writer drained (after a deferred frame or a flushed() request) or failed. */
   #notified(): void {
     if (this.disposed) return;

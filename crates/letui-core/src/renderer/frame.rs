@@ -77,6 +77,7 @@ pub struct Renderer {
     chunk: Vec<u8>,
 }
 
+pub mod print;
 mod row;
 
 impl Renderer {

@@ -284,3 +284,66 @@ pub unsafe extern "C" fn letui_screen_consume_output(h: *mut LetuiScreen, n: u64
         Ok(0)
     })
 }
+
+/// Writes every row of the screen as lines to print (colors, attributes
+/// and hyperlinks as this screen's renderer would send them, each line
+/// ending in CR LF) into the scratch buffer; returns their length. For
+/// `letui_screen_print_above` on another screen.
+///
+/// # Safety
+/// `h` is a screen handle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_encode_lines(h: *mut LetuiScreen) -> i32 {
+    with(h, |s| {
+        let r = &s.surface.renderer;
+        let caps = r.capabilities();
+        let mut out = Vec::new();
+        letui_core::renderer::encode_lines(
+            &s.surface.screen,
+            r.color_mode(),
+            caps.styled_underline,
+            caps.hyperlinks,
+            &mut out,
+        );
+        super::put_scratch(s, &out)
+    })
+}
+
+/// In inline mode, prints `count` lines (`len` bytes from
+/// `letui_screen_encode_lines`) where the region starts, moves the region
+/// below them, scrolling a terminal of `term_height` rows when there is no
+/// room (the rows leaving the top go to its scrollback), and repaints the
+/// region, in one synchronized update. Returns the region's new top row.
+/// Fails with `LETUI_STATUS_INVALID_ARGUMENT` outside inline mode.
+///
+/// # Safety
+/// `h` is a screen handle; `lines` points to `len` readable bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn letui_screen_print_above(
+    h: *mut LetuiScreen,
+    lines: *const u8,
+    len: usize,
+    count: u32,
+    term_height: u32,
+) -> i32 {
+    with(h, |s| {
+        // SAFETY: per the contract.
+        let b = unsafe { bytes(lines, len)? };
+        let term_height = u16::try_from(term_height)
+            .ok()
+            .filter(|&t| t >= 1)
+            .ok_or_else(|| {
+                FfiError::arg(format!("terminal height {term_height} is not 1 to 65535"))
+            })?;
+        let r = s.surface.print_above(b, count, term_height);
+        s.sync_info();
+        match r {
+            Ok(Some(origin)) => Ok(i32::from(origin)),
+            Ok(None) => Err(FfiError::arg("printing above the region needs inline mode")),
+            Err(e) => Err(FfiError::new(
+                LetuiStatus::Io,
+                format!("terminal output failed: {e}"),
+            )),
+        }
+    })
+}

@@ -13,15 +13,15 @@
 import { type Clock, realClock } from "./clock.ts";
 import type { FocusEvent, KeyEvent, MouseEvent, PasteEvent } from "../input/events.ts";
 import { LayoutTree } from "../layout.ts";
-import type { Screen } from "../screen.ts";
+import type { ColorMode, Screen } from "../screen.ts";
 import { batch, type Signal, signal } from "../signals.ts";
 export { normalizeCombo } from "./dispatch.ts";
 export { mergeRects } from "./geometry.ts";
-import type { ColorMode } from "../screen.ts";
 import { bubble, bubbleMouse, normalizeCombo, scrollBy, withPropagation } from "./dispatch.ts";
 import { type Element, isEmpty, type Rect } from "./element.ts";
 import { canFocus, Focus } from "./focus.ts";
 import { hitTest, mergeRects, paint, place } from "./geometry.ts";
+import { printAbove } from "./print.ts";
 import { RootElement } from "./root.ts";
 import { darkTheme, type Theme } from "./theme.ts";
 import { Clipboard, type ClipboardMode } from "./clipboard.ts";
@@ -57,6 +57,8 @@ export interface AppOptions {
 
 /** What an app draws on and is told about: a terminal session, or the headless test host. */
 export interface Host {
+  /** Prints a screen's rows above the live region (inline sessions only). */
+  print?(lines: Screen): void;
   /** The screen to draw on; its size is the app's size. */
   readonly screen: Screen;
   /** Called when the app stops (Ctrl-C or `stop()`). */
@@ -569,6 +571,11 @@ export class App {
   }
 
   // ---- lifetime -------------------------------------------------------------
+
+  /** Inline mode: prints `content` once above the live region, into the terminal's scrollback (see `print.ts`). */
+  print(content: Element): void {
+    printAbove(this, this.#host, content, (host, options) => new App(host, options));
+  }
 
   /** Stops the app: unmounts everything (disposing effects) and tells the host. Idempotent. */
   stop(code = 0): void {

@@ -1,6 +1,7 @@
 /**
  * `run`: an app on the process's terminal.
  */
+import type { Screen } from "../screen.ts";
 import { Terminal, type TerminalOptions } from "../terminal.ts";
 import { App, type AppOptions } from "./app.ts";
 import type { Element } from "./element.ts";
@@ -39,6 +40,7 @@ export async function run(root: Element | (() => Element), options: RunOptions =
   let app: App | null = null;
   const host = {
     screen: terminal.screen,
+    ...(options.mode === "inline" ? { print: (lines: Screen) => terminal.print(lines) } : {}),
     stop(code: number) {
       terminal.stop(code);
       if (code === 130 && (options.exitProcessOnCtrlC ?? true)) setImmediate(() => process.exit(code));

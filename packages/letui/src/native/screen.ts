@@ -96,6 +96,18 @@ export function screenWrite(h: NativeHandle, bytes: Uint8Array): LetuiError | nu
   return outputStatus(native().letui_screen_write(h, bytes, bytes.length));
 }
 
+/** Writes the screen's rows as printable lines into the scratch buffer; returns their length. */
+export function screenEncodeLines(h: NativeHandle): number {
+  return check(native().letui_screen_encode_lines(h));
+}
+
+/** Prints `count` encoded lines above the inline region; returns its new top row, or the output's failure. */
+export function screenPrintAbove(h: NativeHandle, lines: Uint8Array, count: number, termHeight: number): number | LetuiError {
+  const code = native().letui_screen_print_above(h, lines, lines.length, count, termHeight);
+  if (code === Status.Io) return new LetuiError(code, lastError());
+  return check(code);
+}
+
 /** A status of an output call: null when it is fine, the failure when the output failed, and a throw for anything else. */
 function outputStatus(code: number): LetuiError | null {
   if (code === Status.Io) return new LetuiError(code, lastError());

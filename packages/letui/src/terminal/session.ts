@@ -292,6 +292,18 @@ export class Terminal extends NativeObject implements guard.Guarded {
     }
   }
 
+  /**
+   * Inline mode: prints every row of `lines` (a screen as wide as this
+   * one's) above the region, where the terminal keeps it in its normal
+   * output and scrollback, and moves the region below them.
+   */
+  print(lines: Screen): void {
+    if (this.#options.mode !== "inline") throw argumentError('print needs mode: "inline": the alternate screen has no scrollback');
+    const screen = this.#screen;
+    if (!screen || !this.#entered) throw argumentError("print: the session is not running");
+    this.#origin = screen.printAbove(lines, this.#termSize.height);
+  }
+
   /** Subscribes to an event type; returns the unsubscribe function. */
   on<K extends keyof TerminalEvents>(type: K, handler: Handler<TerminalEvents[K]>): () => void {
     let set = this.#handlers.get(type);

@@ -44,6 +44,8 @@ export interface TestApp {
   readonly app: App;
   /** The in-memory screen. */
   readonly screen: Screen;
+  /** Rows printed above the live region by `app.print` (trailing spaces trimmed), oldest first. */
+  readonly printed: string[];
   /** The screen's rows as text (trailing spaces kept). */
   lines(): string[];
   /** The screen as text, rows joined with newlines and trailing spaces trimmed (snapshot-friendly). */
@@ -146,10 +148,14 @@ export async function render(root: Element | (() => Element), options: RenderOpt
   const screen = new Screen({ width: options.width ?? 80, height: options.height ?? 24, fd: null, colorMode: options.colorMode ?? "truecolor" });
   let exitCode: number | undefined;
   const clock = new ManualClock();
+  const printed: string[] = [];
   const app = new App(
     {
       screen,
       clock,
+      print(lines) {
+        for (let y = 0; y < lines.height; y++) printed.push(lines.rowText(y).trimEnd());
+      },
       stop(code) {
         exitCode = code;
       },
@@ -173,6 +179,7 @@ export async function render(root: Element | (() => Element), options: RenderOpt
   const t: TestApp = {
     app,
     screen,
+    printed,
     lines: () => Array.from({ length: screen.height }, (_, y) => screen.rowText(y)),
     text: () =>
       t

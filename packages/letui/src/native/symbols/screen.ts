@@ -20,6 +20,8 @@ export const screenSymbols = {
   letui_screen_link: { args: ["ptr", "u32"], returns: "i32" },
   letui_screen_render: { args: ["ptr"], returns: "i32" },
   letui_screen_write: { args: ["ptr", "buf", "usize"], returns: "i32" },
+  letui_screen_encode_lines: { args: ["ptr"], returns: "i32" },
+  letui_screen_print_above: { args: ["ptr", "buf", "usize", "u32", "u32"], returns: "i32" },
   letui_screen_set_notify: { args: ["ptr", "ptr", "u32"], returns: "i32" },
   letui_screen_arm_notify: { args: ["ptr"], returns: "i32" },
   letui_screen_flush: { args: ["ptr", "u32"], returns: "i32" },

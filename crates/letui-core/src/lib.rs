@@ -15,6 +15,7 @@
 pub mod ansi;
 pub mod cell;
 pub mod color;
+pub mod diff;
 pub mod grid;
 pub mod input;
 pub mod intern;

@@ -1553,6 +1553,25 @@ int32_t letui_layout_set_texts(struct LetuiLayout *h,
 int32_t letui_markdown_parse(const uint8_t *text, size_t len, uint8_t *out, size_t cap);
 
 /*
+ Diffs the UTF-8 texts `old` and `new` line by line, with word-level
+ highlights and `context` unchanged lines around each change, and
+ writes the JSON hunks described in `letui_core::diff` into `out` (at
+ most `cap` bytes). Returns their length, as `letui_markdown_parse`
+ does: larger than `cap` means call again with a larger buffer.
+
+ # Safety
+ `old`/`new` point to `old_len`/`new_len` readable bytes; `out` to `cap`
+ writable bytes.
+ */
+int32_t letui_diff(const uint8_t *old,
+                   size_t old_len,
+                   const uint8_t *new_,
+                   size_t new_len,
+                   uint32_t context,
+                   uint8_t *out,
+                   size_t cap);
+
+/*
  Creates a screen of `width` x `height` cells writing frames to `fd`
  (through a descriptor of its own, without ever blocking: see
  `letui_screen_render`), or to an output buffer drained with

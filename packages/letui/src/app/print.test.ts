@@ -13,7 +13,7 @@ describe("printing above the live region", () => {
     expect(t.printed).toEqual(["first message that", "wraps here", "• a", "• b"]);
     // The live region is untouched.
     expect(t.lines()[0]?.trimEnd()).toBe("live");
-    expect(() => t.app.print("text" as unknown as Column)).toThrow(LetuiError);
+    expect(() => t.app.print("text" as unknown as ReturnType<typeof Column>)).toThrow(LetuiError);
     t.unmount();
   });
 

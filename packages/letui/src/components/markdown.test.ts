@@ -139,3 +139,10 @@ describe("Markdown", () => {
     expect(() => el.appendText(null as unknown as string)).toThrow(LetuiError);
   });
 });
+
+test("a fenced diff block is shown as a Diff", async () => {
+  const text = "```diff\n@@ -1 +1 @@\n-old line\n+new line\n```\n";
+  const t = await render(() => Markdown({ text }), { width: 30, height: 4 });
+  expect(t.lines().map((l) => l.trimEnd())).toEqual(["@@ -1 +1 @@", "1   − old line", "  1 + new line", ""]);
+  t.unmount();
+});

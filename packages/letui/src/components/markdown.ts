@@ -23,6 +23,7 @@ import { type PackedStyle, packStyle, type Style } from "../style.ts";
 import { textWidth } from "../text.ts";
 import { Box, Column, Row } from "./box.ts";
 import { checkPropsObject, propError } from "./check.ts";
+import { Diff } from "./diff.ts";
 import { applyCommon, type CommonProps } from "./props.ts";
 import { type Span, Text } from "./text.ts";
 
@@ -123,6 +124,7 @@ class Builder {
         return Text({ fg: style.fg }, ...(mark ? [{ text: mark, fg: t.muted }] : []), ...this.spans(b.c, style));
       }
       case "code":
+        if (b.lang === "diff" || b.lang === "patch") return Diff({ patch: b.text, layout: "unified" });
         return Box(
           { bg: t.surface, paddingX: 1, flexShrink: 0 },
           ...(b.lang ? [Text({ fg: t.muted, bg: t.surface }, b.lang)] : []),

@@ -11,6 +11,7 @@ export function textClustersOf(utf8: Uint8Array, len: number, out: Uint32Array):
   return check(native().letui_text_clusters(utf8, len, out, out.length));
 }
 
+/** The output buffer of the JSON-returning calls; grows to the largest result. */
 let mdOut = new Uint8Array(1 << 16);
 const mdDecoder = new TextDecoder();
 const mdEncoder = new TextEncoder();
@@ -22,6 +23,18 @@ export function markdownJson(source: string): string {
   if (n > mdOut.length) {
     mdOut = new Uint8Array(Math.max(n, mdOut.length * 2));
     n = check(native().letui_markdown_parse(input, input.length, mdOut, mdOut.length));
+  }
+  return mdDecoder.decode(mdOut.subarray(0, n));
+}
+
+/** Diffs two texts natively; returns the JSON hunks (see `letui_core::diff`). */
+export function diffJson(oldText: string, newText: string, context: number): string {
+  const a = mdEncoder.encode(oldText);
+  const b = mdEncoder.encode(newText);
+  let n = check(native().letui_diff(a, a.length, b, b.length, context, mdOut, mdOut.length));
+  if (n > mdOut.length) {
+    mdOut = new Uint8Array(Math.max(n, mdOut.length * 2));
+    n = check(native().letui_diff(a, a.length, b, b.length, context, mdOut, mdOut.length));
   }
   return mdDecoder.decode(mdOut.subarray(0, n));
 }

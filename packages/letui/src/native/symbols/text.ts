@@ -1,8 +1,9 @@
 import type { SymbolTable } from "../types.ts";
 
-/** Symbols of text measurement (`letui_text_*`) and Markdown parsing (`letui_markdown_*`). */
+/** Symbols of text measurement (`letui_text_*`) Markdown parsing (`letui_markdown_*`) and diffs (`letui_diff`). */
 export const textSymbols = {
   letui_text_width: { args: ["buf", "usize"], returns: "i32" },
   letui_text_clusters: { args: ["buf", "usize", "buf", "usize"], returns: "i32" },
   letui_markdown_parse: { args: ["buf", "usize", "buf", "usize"], returns: "i32" },
+  letui_diff: { args: ["buf", "usize", "buf", "usize", "u32", "buf", "usize"], returns: "i32" },
 } as const satisfies SymbolTable;

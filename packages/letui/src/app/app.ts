@@ -21,7 +21,7 @@ import { bubble, bubbleMouse, normalizeCombo, scrollBy, withPropagation } from "
 import { type Element, isEmpty, type Rect } from "./element.ts";
 import { canFocus, Focus } from "./focus.ts";
 import { hitTest, mergeRects, paint, place } from "./geometry.ts";
-import { printAbove } from "./print.ts";
+import { PrintQueue } from "./print.ts";
 import { RootElement } from "./root.ts";
 import { darkTheme, type Theme } from "./theme.ts";
 import { Clipboard, type ClipboardMode } from "./clipboard.ts";
@@ -35,15 +35,9 @@ export type KeyHandler = (e: KeyEvent) => void;
 
 /** Options of an {@link App}. */
 export interface AppOptions {
-  /**
-   * Most frames per second; changes arriving faster are merged.
-   * @default unlimited (one frame per macrotask at most)
-   */
+  /** Most frames per second; changes arriving faster are merged. @default unlimited (one frame per macrotask at most) */
   maxFps?: number;
-  /**
-   * Stop the app on Ctrl-C (unless a handler stopped the key first).
-   * @default true
-   */
+  /** Stop the app on Ctrl-C (unless a handler stopped the key first). @default true */
   exitOnCtrlC?: boolean;
   /** Global key bindings, by combo (`"ctrl+s"`, `"f1"`, `"escape"`): run when no focused element stopped the key. */
   keys?: Record<string, KeyHandler>;
@@ -94,6 +88,7 @@ export class App {
   /** The clock for components' timers (the host's, or real time). */
   readonly clock: Clock;
   readonly #host: Host;
+  readonly #prints: PrintQueue;
   /** Copy and paste between components, and to the system clipboard. */
   readonly clipboard: Clipboard;
   /** The app's theme (a subtree may override it with a box's `theme` prop). */
@@ -128,6 +123,7 @@ export class App {
 
   constructor(host: Host, options: AppOptions = {}) {
     this.#host = host;
+    this.#prints = new PrintQueue(host, (h, o) => new App(h, o));
     this.clock = host.clock ?? realClock;
     this.#options = { exitOnCtrlC: options.exitOnCtrlC ?? true, maxFps: options.maxFps ?? 0, copyOnSelect: options.copyOnSelect ?? true };
     for (const [combo, h] of Object.entries(options.keys ?? {})) this.bindKey(combo, h);
@@ -311,7 +307,7 @@ export class App {
     const cursor = this.focused?.cursor() ?? null;
     const cursorKey = cursor ? `${cursor.x},${cursor.y}` : "";
     const work =
-      this.tree.needsLayout || this.#rectsStale || this.#dirty.size > 0 || this.#damage.length > 0 || cursorKey !== this.#cursorKey;
+      this.tree.needsLayout || this.#rectsStale || this.#dirty.size > 0 || this.#damage.length > 0 || cursorKey !== this.#cursorKey || this.#prints.pending;
     if (!work) {
       this.#settle();
       return;
@@ -347,7 +343,7 @@ export class App {
       this.#cursorKey = placedKey;
       screen.setCursor(placed, "bar");
     }
-    const bytes = screen.render();
+    const bytes = this.#prints.flush() ? 0 : screen.render();
     this.stats.frames++;
     this.stats.lastFrameBytes = bytes;
     this.stats.totalBytes += bytes;
@@ -572,9 +568,10 @@ export class App {
 
   // ---- lifetime -------------------------------------------------------------
 
-  /** Inline mode: prints `content` once above the live region, into the terminal's scrollback (see `print.ts`). */
+  /** Inline mode: prints `content` once above the live region, with the next frame, into the terminal's scrollback (see `print.ts`). */
   print(content: Element): void {
-    printAbove(this, this.#host, content, (host, options) => new App(host, options));
+    this.#prints.add(this, content);
+    this.requestFrame();
   }
 
   /** Stops the app: unmounts everything (disposing effects) and tells the host. Idempotent. */
@@ -586,6 +583,7 @@ export class App {
       clearImmediate(this.#scheduled as ReturnType<typeof setImmediate>);
       this.#scheduled = null;
     }
+    this.#prints.flush();
     this.root.unmount();
     this.tree.dispose();
     for (const w of this.#frameWaiters) w();

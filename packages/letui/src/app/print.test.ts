@@ -10,6 +10,8 @@ describe("printing above the live region", () => {
   test("app.print lays content out at the screen's width, at its own height", async () => {
     const t = await render(() => Text("live"), { width: 20, height: 3 });
     t.app.print(Column({}, Text("first message that wraps here"), Markdown({ text: "- a\n- **b**" })));
+    expect(t.printed).toEqual([]); // printed with the next frame
+    await t.frame();
     expect(t.printed).toEqual(["first message that", "wraps here", "• a", "• b"]);
     // The live region is untouched.
     expect(t.lines()[0]?.trimEnd()).toBe("live");

@@ -42,14 +42,40 @@ export function renderLines(app: App, content: Element, make: MakeApp): Screen {
   }
 }
 
-/** What {@link App.print} does: prints `content` above the live region. */
-export function printAbove(app: App, host: Host, content: Element, make: MakeApp): void {
-  if (!(content instanceof Element)) throw argumentError(`print: expected an element, got ${content === null ? "null" : typeof content}`);
-  if (!host.print) throw argumentError('print needs an inline session (run with mode: "inline"): a full-screen app has no scrollback to print into');
-  const lines = renderLines(app, content, make);
-  try {
-    host.print(lines);
-  } finally {
-    lines.dispose();
+/**
+ * Content waiting to be printed: {@link App.print} lays it out at once and
+ * the next frame prints it, so the lines and the region's repaint reach
+ * the terminal in one update.
+ */
+export class PrintQueue {
+  #queued: Screen[] = [];
+  constructor(
+    readonly host: Host,
+    readonly make: MakeApp,
+  ) {}
+
+  /** Lays `content` out for printing with the next frame. */
+  add(app: App, content: Element): void {
+    if (!(content instanceof Element)) throw argumentError(`print: expected an element, got ${content === null ? "null" : typeof content}`);
+    if (!this.host.print) throw argumentError('print needs an inline session (run with mode: "inline"): a full-screen app has no scrollback to print into');
+    this.#queued.push(renderLines(app, content, this.make));
+  }
+
+  /** True when something waits to be printed. */
+  get pending(): boolean {
+    return this.#queued.length > 0;
+  }
+
+  /** Prints everything queued (each print repaints the region from the screen as drawn); true when anything was printed. */
+  flush(): boolean {
+    const queued = this.#queued;
+    if (queued.length === 0) return false;
+    this.#queued = [];
+    try {
+      for (const lines of queued) this.host.print?.(lines);
+    } finally {
+      for (const lines of queued) lines.dispose();
+    }
+    return true;
   }
 }

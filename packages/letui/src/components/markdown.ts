@@ -238,6 +238,22 @@ export class MarkdownElement extends Element {
     this.#parseTail();
   }
 
+  /**
+   * Takes the finished blocks out: returns their source and keeps only the
+   * open tail. For a transcript that prints finished blocks into the
+   * terminal's scrollback while the rest still streams.
+   */
+  takeFinished(): string {
+    const done = this.#source.slice(0, this.#stable);
+    if (done === "") return "";
+    this.#source = this.#source.slice(this.#stable);
+    this.#stable = 0;
+    this.#finished = [];
+    this.#built = 0;
+    if (this.app) this.setChildren(this.#tailElement ? [this.#tailElement] : []);
+    return done;
+  }
+
   /** Replaces the source: an extension of the current one streams, anything else re-parses everything. */
   setText(text: string): void {
     if (typeof text !== "string") throw propError("Markdown", "text", text, "a string");

@@ -6,6 +6,7 @@
 //! - [`color`]: terminal color capabilities and downgrading;
 //! - [`ansi`], [`renderer`]: the diff of two grids into the fewest bytes;
 //! - [`input`]: terminal input bytes to events;
+//! - [`markdown`], [`diff`], [`highlight`]: rich text (Markdown, diffs, syntax highlighting);
 //! - [`layout`]: flexbox layout of a node tree (taffy);
 //! - [`terminal`]: raw mode, terminal modes, and restoring both.
 //!
@@ -17,6 +18,7 @@ pub mod cell;
 pub mod color;
 pub mod diff;
 pub mod grid;
+pub mod highlight;
 pub mod input;
 pub mod intern;
 pub mod layout;

@@ -452,6 +452,11 @@
 #define LAYOUT 7810777176365596677
 
 /*
+ Magic of syntax highlighter handles.
+ */
+#define HIGHLIGHTER 7810777176365596678
+
+/*
  Result of every fallible export: 0 for success, a negative value
  otherwise. `letui_last_error` gives the message of the last failure on
  the calling thread.
@@ -1099,6 +1104,11 @@ typedef uint32_t LetuiWrap;
 #endif // __cplusplus
 
 /*
+ Opaque highlighter handle.
+ */
+typedef struct LetuiHighlighter LetuiHighlighter;
+
+/*
  Opaque input handle.
  */
 typedef struct LetuiInput LetuiInput;
@@ -1272,6 +1282,59 @@ int32_t letui_debug_crash(void);
  that status.
  */
 int32_t letui_debug_panic(void);
+
+/*
+ Creates a highlighter for the language named by the UTF-8 `lang`/`len`
+ (a name or file extension: `ts`, `rust`, `py`, ...); an unknown name is
+ an error that lists the known ones.
+
+ # Safety
+ `lang` points to `len` readable bytes; `out` is writable.
+ */
+int32_t letui_highlighter_new(const uint8_t *lang, size_t len, struct LetuiHighlighter **out);
+
+/*
+ Frees a highlighter. Null is accepted; a second free is an error.
+
+ # Safety
+ `h` is null or a value from `letui_highlighter_new`.
+ */
+int32_t letui_highlighter_free(struct LetuiHighlighter *h);
+
+/*
+ Replaces the source with the UTF-8 `text`/`len` and parses it; returns
+ 0 (the first line whose highlighting changed) or a negative status.
+
+ # Safety
+ `h` is a highlighter handle; `text` points to `len` readable bytes.
+ */
+int32_t letui_highlighter_set(struct LetuiHighlighter *h, const uint8_t *text, size_t len);
+
+/*
+ Appends the UTF-8 `text`/`len` and re-parses incrementally; returns the
+ first line whose highlighting may have changed, or a negative status.
+
+ # Safety
+ `h` is a highlighter handle; `text` points to `len` readable bytes.
+ */
+int32_t letui_highlighter_append(struct LetuiHighlighter *h, const uint8_t *text, size_t len);
+
+/*
+ Writes the spans of lines `from_line..` into `out` (at most `cap`
+ words): four words each, line, start and end column in UTF-16 code
+ units, and class (see `letui_core::highlight::Class`). Returns the
+ number of words, which is larger than `cap` when they did not fit
+ (nothing is written then: call again with a larger buffer; the spans
+ are kept, not computed twice), or a negative status.
+
+ # Safety
+ `h` is a highlighter handle; `out` points to `cap` writable `u32`s (or
+ is null with `cap` 0).
+ */
+int32_t letui_highlighter_spans(struct LetuiHighlighter *h,
+                                uint32_t from_line,
+                                uint32_t *out,
+                                size_t cap);
 
 /*
  Creates an input parser. `max_paste` bounds a bracketed paste in bytes

@@ -33,6 +33,8 @@ pub const TERMINAL: u64 = 0x6c65_7475_6900_0002;
 pub const INPUT: u64 = 0x6c65_7475_6900_0003;
 /// Magic of layout tree handles.
 pub const LAYOUT: u64 = 0x6c65_7475_6900_0005;
+/// Magic of syntax highlighter handles.
+pub const HIGHLIGHTER: u64 = 0x6c65_7475_6900_0006;
 
 /// Every kind's magic and name, for "expected X, got Y" messages.
 const KINDS: &[(u64, &str)] = &[
@@ -40,6 +42,7 @@ const KINDS: &[(u64, &str)] = &[
     (TERMINAL, "terminal"),
     (INPUT, "input"),
     (LAYOUT, "layout"),
+    (HIGHLIGHTER, "highlighter"),
 ];
 
 /// Handles created and not yet freed, over all kinds: what tests of

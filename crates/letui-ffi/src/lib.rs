@@ -15,6 +15,7 @@ pub mod abi;
 pub mod error;
 pub mod fault;
 pub mod handle;
+pub mod highlight;
 pub mod input;
 pub mod layout;
 pub mod log;

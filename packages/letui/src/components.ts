@@ -10,6 +10,7 @@ export { Input, InputElement, type InputProps, sanitizeLine } from "./components
 export type { Child, CommonProps, LayoutProps } from "./components/props.ts";
 export { type ItemSource, List, ListElement, type ListProps, Select, type SelectProps } from "./components/list.ts";
 export { Markdown, MarkdownElement, type MarkdownProps } from "./components/markdown.ts";
+export { Code, CodeElement, type CodeProps, Highlighter, isCodeLanguage } from "./components/code.ts";
 export { Diff, DiffElement, type DiffHunk, type DiffLine, type DiffProps, parsePatch } from "./components/diff.ts";
 export { ScrollBox, ScrollBoxElement, type ScrollBoxProps } from "./components/scroll-box.ts";
 export {

@@ -23,6 +23,7 @@ import { type PackedStyle, packStyle, type Style } from "../style.ts";
 import { textWidth } from "../text.ts";
 import { Box, Column, Row } from "./box.ts";
 import { checkPropsObject, propError } from "./check.ts";
+import { Code, isCodeLanguage } from "./code.ts";
 import { Diff } from "./diff.ts";
 import { applyCommon, type CommonProps } from "./props.ts";
 import { type Span, Text } from "./text.ts";
@@ -128,7 +129,9 @@ class Builder {
         return Box(
           { bg: t.surface, paddingX: 1, flexShrink: 0 },
           ...(b.lang ? [Text({ fg: t.muted, bg: t.surface }, b.lang)] : []),
-          Text({ fg: t.fg, bg: t.surface, wrap: "char" }, b.text === "" ? " " : b.text),
+          b.lang && isCodeLanguage(b.lang)
+            ? Code({ code: b.text.endsWith("\n") ? b.text.slice(0, -1) : b.text, lang: b.lang })
+            : Text({ fg: t.fg, bg: t.surface, wrap: "char" }, b.text === "" ? " " : b.text),
         );
       case "html":
         return Text({ fg: t.muted, wrap: "char" }, b.text);

@@ -1,5 +1,6 @@
 /** Text measurement's native calls, typed (`letui_text_*`). */
-import { check, native } from "./library.ts";
+import { check, created, native } from "./library.ts";
+import type { NativeHandle } from "./types.ts";
 
 /** Display width of the first `len` bytes of `utf8`. */
 export function textWidthOf(utf8: Uint8Array, len: number): number {
@@ -37,4 +38,33 @@ export function diffJson(oldText: string, newText: string, context: number): str
     n = check(native().letui_diff(a, a.length, b, b.length, context, mdOut, mdOut.length));
   }
   return mdDecoder.decode(mdOut.subarray(0, n));
+}
+
+/** Creates a syntax highlighter for a language name or extension (`ts`, `rust`, ...); throws naming the known ones. */
+export function highlighterNew(lang: string): NativeHandle {
+  const name = mdEncoder.encode(lang);
+  return created((out) => native().letui_highlighter_new(name, name.length, out));
+}
+
+/** Frees a highlighter; returns the status. */
+export function highlighterFree(h: NativeHandle | null): number {
+  return native().letui_highlighter_free(h);
+}
+
+/** Replaces a highlighter's source (returns 0) or appends to it (returns the first line whose highlighting may have changed). */
+export function highlighterFeed(h: NativeHandle, text: string, append: boolean): number {
+  const bytes = mdEncoder.encode(text);
+  return check(append ? native().letui_highlighter_append(h, bytes, bytes.length) : native().letui_highlighter_set(h, bytes, bytes.length));
+}
+
+let spanOut = new Uint32Array(1 << 14);
+
+/** The spans of lines `fromLine..`: four words each (line, start and end UTF-16 column, class); a view valid until the next call. */
+export function highlighterSpans(h: NativeHandle, fromLine: number): Uint32Array {
+  let n = check(native().letui_highlighter_spans(h, fromLine, spanOut, spanOut.length));
+  if (n > spanOut.length) {
+    spanOut = new Uint32Array(Math.max(n, spanOut.length * 2));
+    n = check(native().letui_highlighter_spans(h, fromLine, spanOut, spanOut.length));
+  }
+  return spanOut.subarray(0, n);
 }

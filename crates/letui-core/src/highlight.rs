@@ -1,0 +1,617 @@
+//! Syntax highlighting with tree-sitter: a parser and a highlights query
+//! per language, run natively, incremental while code streams in.
+//!
+//! A [`Highlighter`] holds the source, its syntax tree and the line starts.
+//! [`Highlighter::append`] edits the tree and re-parses incrementally
+//! (tree-sitter reuses every subtree the edit did not touch), then reports
+//! the first line whose highlighting may have changed: the lowest of the
+//! ranges whose syntax changed and the line the text was appended to.
+//! [`Highlighter::spans`] runs the query over the lines from there on only,
+//! so appending a line costs in proportion to what changed, not to the file.
+//!
+//! Highlights are [`Class`]es, a small fixed set the TypeScript side maps to
+//! theme colors. Capture names map to classes by their first dotted part
+//! (`keyword.control` is a keyword); where captures nest the innermost wins,
+//! and where patterns capture the same node the later pattern wins: the
+//! bundled queries put general patterns (`(identifier) @variable`) before
+//! specific ones. Injections (CSS inside HTML, code inside
+//! Markdown) are not run: the host language's highlights apply.
+//!
+//! Compiled queries are built once per language and shared (read only).
+//! Sources over [`MAX_SOURCE`] bytes are not parsed: they show as plain
+//! text, so a pathological input costs bounded time and memory.
+
+use std::sync::OnceLock;
+
+use tree_sitter::{
+    InputEdit, Language, Parser, Point, Query, QueryCursor, StreamingIterator, Tree,
+};
+
+/// The largest source highlighted (bytes); longer ones stay plain.
+pub const MAX_SOURCE: usize = 16 << 20;
+
+/// A highlight class: what a span of code is, for choosing its look.
+#[repr(u8)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    /// Nothing special.
+    Plain = 0,
+    /// Keywords and storage modifiers.
+    Keyword = 1,
+    /// Strings and characters.
+    String = 2,
+    /// Numbers, booleans, constants, escapes.
+    Constant = 3,
+    /// Comments.
+    Comment = 4,
+    /// Functions, methods, constructors, macros.
+    Function = 5,
+    /// Types and modules.
+    Type = 6,
+    /// Built-in variables (`self`, `this`).
+    Builtin = 7,
+    /// Properties, fields, labels, keys.
+    Property = 8,
+    /// Operators and punctuation.
+    Punctuation = 9,
+    /// Tags (HTML, JSX).
+    Tag = 10,
+    /// Attributes.
+    Attribute = 11,
+    /// Headings (Markdown).
+    Heading = 12,
+    /// Links and URLs.
+    Link = 13,
+}
+
+/// The languages highlighted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    /// TypeScript.
+    TypeScript,
+    /// TypeScript with JSX.
+    Tsx,
+    /// JavaScript (with JSX).
+    JavaScript,
+    /// Rust.
+    Rust,
+    /// Python.
+    Python,
+    /// Go.
+    Go,
+    /// JSON.
+    Json,
+    /// Shell (bash).
+    Bash,
+    /// HTML.
+    Html,
+    /// CSS.
+    Css,
+    /// YAML.
+    Yaml,
+    /// Markdown (block structure).
+    Markdown,
+}
+
+const ALL: [Lang; 12] = [
+    Lang::TypeScript,
+    Lang::Tsx,
+    Lang::JavaScript,
+    Lang::Rust,
+    Lang::Python,
+    Lang::Go,
+    Lang::Json,
+    Lang::Bash,
+    Lang::Html,
+    Lang::Css,
+    Lang::Yaml,
+    Lang::Markdown,
+];
+
+/// The names accepted by [`Lang::from_name`], for error messages.
+pub const LANG_NAMES: &str = "typescript (ts, mts, cts), tsx, javascript (js, jsx, mjs, cjs), rust (rs), python (py), go (golang), json (jsonc), bash (sh, shell, zsh, console), html (htm, xml), css, yaml (yml), markdown (md)";
+
+impl Lang {
+    /// The language for a name or file extension (case-insensitive), as in
+    /// a Markdown fence: `ts`, `rust`, `py`, ...
+    pub fn from_name(name: &str) -> Option<Lang> {
+        Some(match name.trim().to_ascii_lowercase().as_str() {
+            "typescript" | "ts" | "mts" | "cts" => Lang::TypeScript,
+            "tsx" => Lang::Tsx,
+            "javascript" | "js" | "jsx" | "mjs" | "cjs" | "node" => Lang::JavaScript,
+            "rust" | "rs" => Lang::Rust,
+            "python" | "py" | "python3" => Lang::Python,
+            "go" | "golang" => Lang::Go,
+            "json" | "jsonc" => Lang::Json,
+            "bash" | "sh" | "shell" | "zsh" | "console" | "shellscript" => Lang::Bash,
+            "html" | "htm" | "xml" | "svg" => Lang::Html,
+            "css" => Lang::Css,
+            "yaml" | "yml" => Lang::Yaml,
+            "markdown" | "md" => Lang::Markdown,
+            _ => return None,
+        })
+    }
+
+    fn index(self) -> usize {
+        ALL.iter().position(|&l| l == self).unwrap_or(0)
+    }
+
+    fn language(self) -> Language {
+        match self {
+            Lang::TypeScript => tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
+            Lang::Tsx => tree_sitter_typescript::LANGUAGE_TSX.into(),
+            Lang::JavaScript => tree_sitter_javascript::LANGUAGE.into(),
+            Lang::Rust => tree_sitter_rust::LANGUAGE.into(),
+            Lang::Python => tree_sitter_python::LANGUAGE.into(),
+            Lang::Go => tree_sitter_go::LANGUAGE.into(),
+            Lang::Json => tree_sitter_json::LANGUAGE.into(),
+            Lang::Bash => tree_sitter_bash::LANGUAGE.into(),
+            Lang::Html => tree_sitter_html::LANGUAGE.into(),
+            Lang::Css => tree_sitter_css::LANGUAGE.into(),
+            Lang::Yaml => tree_sitter_yaml::LANGUAGE.into(),
+            Lang::Markdown => tree_sitter_md::LANGUAGE.into(),
+        }
+    }
+
+    fn query_source(self) -> String {
+        match self {
+            // The TypeScript queries extend JavaScript's; its own come first so they win.
+            Lang::TypeScript => format!(
+                "{}\n{}",
+                tree_sitter_typescript::HIGHLIGHTS_QUERY,
+                tree_sitter_javascript::HIGHLIGHT_QUERY
+            ),
+            Lang::Tsx => format!(
+                "{}\n{}\n{}",
+                tree_sitter_typescript::HIGHLIGHTS_QUERY,
+                tree_sitter_javascript::JSX_HIGHLIGHT_QUERY,
+                tree_sitter_javascript::HIGHLIGHT_QUERY
+            ),
+            Lang::JavaScript => format!(
+                "{}\n{}",
+                tree_sitter_javascript::JSX_HIGHLIGHT_QUERY,
+                tree_sitter_javascript::HIGHLIGHT_QUERY
+            ),
+            Lang::Rust => tree_sitter_rust::HIGHLIGHTS_QUERY.to_owned(),
+            Lang::Python => tree_sitter_python::HIGHLIGHTS_QUERY.to_owned(),
+            Lang::Go => tree_sitter_go::HIGHLIGHTS_QUERY.to_owned(),
+            Lang::Json => tree_sitter_json::HIGHLIGHTS_QUERY.to_owned(),
+            Lang::Bash => tree_sitter_bash::HIGHLIGHT_QUERY.to_owned(),
+            Lang::Html => tree_sitter_html::HIGHLIGHTS_QUERY.to_owned(),
+            Lang::Css => tree_sitter_css::HIGHLIGHTS_QUERY.to_owned(),
+            Lang::Yaml => tree_sitter_yaml::HIGHLIGHTS_QUERY.to_owned(),
+            Lang::Markdown => tree_sitter_md::HIGHLIGHT_QUERY_BLOCK.to_owned(),
+        }
+    }
+}
+
+/// The class of a capture name.
+pub fn class_of(capture: &str) -> Class {
+    let mut parts = capture.split('.');
+    let head = parts.next().unwrap_or("");
+    let second = parts.next().unwrap_or("");
+    match head {
+        "keyword" | "conditional" | "repeat" | "include" | "exception" | "storageclass"
+        | "storage" => Class::Keyword,
+        "string" | "character" => {
+            if second == "special" && capture.contains("url") {
+                Class::Link
+            } else if second == "escape" {
+                Class::Constant
+            } else {
+                Class::String
+            }
+        }
+        "number" | "float" | "boolean" | "escape" => Class::Constant,
+        "constant" if second == "builtin" => Class::Constant,
+        "constant" => Class::Constant,
+        "comment" => Class::Comment,
+        "function" | "method" | "constructor" => Class::Function,
+        "type" | "module" | "namespace" => Class::Type,
+        "variable" if second == "builtin" => Class::Builtin,
+        "property" | "field" | "label" => Class::Property,
+        "operator" | "punctuation" | "delimiter" => Class::Punctuation,
+        "tag" => Class::Tag,
+        "attribute" => Class::Attribute,
+        "text" | "markup" => match second {
+            "title" | "heading" => Class::Heading,
+            "literal" | "raw" => Class::String,
+            "uri" | "link" | "reference" => Class::Link,
+            "quote" => Class::Comment,
+            _ => Class::Plain,
+        },
+        "embedded" => Class::Plain,
+        _ => Class::Plain,
+    }
+}
+
+/// A compiled query and the class of each of its captures.
+struct Compiled {
+    language: Language,
+    query: Query,
+    classes: Vec<Class>,
+}
+
+fn compiled(lang: Lang) -> &'static Compiled {
+    static CACHE: [OnceLock<Compiled>; 12] = [const { OnceLock::new() }; 12];
+    CACHE[lang.index()].get_or_init(|| {
+        let language = lang.language();
+        // The bundled queries are tested to compile (see the tests below);
+        // an empty query would only lose the colors, never the text.
+        let query = Query::new(&language, &lang.query_source())
+            .unwrap_or_else(|_| Query::new(&language, "").expect("the empty query compiles"));
+        let classes = query.capture_names().iter().map(|n| class_of(n)).collect();
+        Compiled {
+            language,
+            query,
+            classes,
+        }
+    })
+}
+
+/// Why a [`Highlighter`] could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum HighlightError {
+    /// The language name is not one of [`LANG_NAMES`].
+    #[error("unknown language {0:?}; known: {LANG_NAMES}")]
+    UnknownLanguage(String),
+}
+
+/// A source in one language, parsed and highlighted incrementally; see the module documentation.
+pub struct Highlighter {
+    lang: Lang,
+    parser: Parser,
+    tree: Option<Tree>,
+    source: String,
+    /// Byte offset of each line's start (the first is 0).
+    line_starts: Vec<usize>,
+    cursor: QueryCursor,
+}
+
+impl std::fmt::Debug for Highlighter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Highlighter")
+            .field("lang", &self.lang)
+            .field("bytes", &self.source.len())
+            .finish()
+    }
+}
+
+impl Highlighter {
+    /// A highlighter for `lang` (a name or extension, see [`Lang::from_name`]) with no source yet.
+    pub fn new(lang: &str) -> Result<Highlighter, HighlightError> {
+        let lang = Lang::from_name(lang)
+            .ok_or_else(|| HighlightError::UnknownLanguage(lang.to_owned()))?;
+        let mut parser = Parser::new();
+        // Every bundled grammar is built against this tree-sitter's ABI.
+        let _ = parser.set_language(&compiled(lang).language);
+        Ok(Highlighter {
+            lang,
+            parser,
+            tree: None,
+            source: String::new(),
+            line_starts: vec![0],
+            cursor: QueryCursor::new(),
+        })
+    }
+
+    /// The language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The source.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// The number of lines (one more than the number of `\n`).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// Replaces the source and parses it afresh. Returns 0, the first line whose highlighting changed.
+    pub fn set(&mut self, text: &str) -> usize {
+        self.source.clear();
+        self.source.push_str(text);
+        self.line_starts.clear();
+        self.line_starts.push(0);
+        self.index_lines(0);
+        self.tree = None;
+        self.parse();
+        0
+    }
+
+    /// Appends `text` and re-parses incrementally; returns the first line whose highlighting may have changed.
+    pub fn append(&mut self, text: &str) -> usize {
+        if text.is_empty() {
+            return self.line_count();
+        }
+        let old_len = self.source.len();
+        let old_end = self.point(old_len);
+        self.source.push_str(text);
+        self.index_lines(old_len);
+        let new_end = self.point(self.source.len());
+        let first_line = old_end.row;
+        let Some(mut old) = self.tree.take() else {
+            self.parse();
+            return 0;
+        };
+        old.edit(&InputEdit {
+            start_byte: old_len,
+            old_end_byte: old_len,
+            new_end_byte: self.source.len(),
+            start_position: old_end,
+            old_end_position: old_end,
+            new_end_position: new_end,
+        });
+        self.tree = if self.source.len() > MAX_SOURCE {
+            None
+        } else {
+            self.parser.parse(&self.source, Some(&old))
+        };
+        let mut first = first_line;
+        if let Some(new) = &self.tree {
+            for r in old.changed_ranges(new) {
+                first = first.min(r.start_point.row);
+            }
+        }
+        first
+    }
+
+    fn parse(&mut self) {
+        self.tree = if self.source.len() > MAX_SOURCE {
+            None
+        } else {
+            self.parser.parse(&self.source, None)
+        };
+    }
+
+    /// Records the starts of lines after byte `from`.
+    fn index_lines(&mut self, from: usize) {
+        let bytes = self.source.as_bytes();
+        for (i, &b) in bytes.iter().enumerate().skip(from) {
+            if b == b'\n' {
+                self.line_starts.push(i + 1);
+            }
+        }
+    }
+
+    /// The line and byte column of a byte offset.
+    fn point(&self, byte: usize) -> Point {
+        let row = self
+            .line_starts
+            .partition_point(|&s| s <= byte)
+            .saturating_sub(1);
+        Point {
+            row,
+            column: byte - self.line_starts[row],
+        }
+    }
+
+    /// The highlighted spans of lines `from_line..` as records of four
+    /// words: line, start and end column in UTF-16 code units, and the
+    /// [`Class`]. Spans never cross a line break; plain text has none.
+    pub fn spans(&mut self, from_line: usize) -> Vec<u32> {
+        let mut out = Vec::new();
+        let Some(tree) = &self.tree else { return out };
+        let from_line = from_line.min(self.line_starts.len() - 1);
+        let start = self.line_starts[from_line];
+        let end = self.source.len();
+        if start >= end {
+            return out;
+        }
+        let compiled = compiled(self.lang);
+        // Captures as (start, end, pattern, class), painted outer to inner
+        // and, for one range, first pattern to last, so inner and later win.
+        let mut caps: Vec<(usize, usize, usize, Class)> = Vec::new();
+        self.cursor.set_byte_range(start..end);
+        let text = self.source.as_bytes();
+        let mut it = self
+            .cursor
+            .captures(&compiled.query, tree.root_node(), text);
+        while let Some((m, i)) = it.next() {
+            let c = &m.captures[*i];
+            let class = compiled.classes[c.index as usize];
+            let (a, b) = (c.node.start_byte().max(start), c.node.end_byte().min(end));
+            if a < b {
+                caps.push((a, b, m.pattern_index, class));
+            }
+        }
+        caps.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));
+        let mut classes = vec![Class::Plain; end - start];
+        for &(a, b, _, class) in &caps {
+            classes[a - start..b - start].fill(class);
+        }
+        // Runs per line in UTF-16 columns.
+        let src = &self.source[start..];
+        let mut line = from_line as u32;
+        let mut col: u32 = 0;
+        let mut run: Option<(u32, Class)> = None;
+        let close = |out: &mut Vec<u32>, run: &mut Option<(u32, Class)>, line: u32, col: u32| {
+            if let Some((s, c)) = run.take() {
+                if c != Class::Plain && col > s {
+                    out.extend_from_slice(&[line, s, col, c as u32]);
+                }
+            }
+        };
+        for (i, ch) in src.char_indices() {
+            if ch == '\n' {
+                close(&mut out, &mut run, line, col);
+                line += 1;
+                col = 0;
+                continue;
+            }
+            let class = classes[i];
+            if run.map(|(_, c)| c) != Some(class) {
+                close(&mut out, &mut run, line, col);
+                run = Some((col, class));
+            }
+            col += ch.len_utf16() as u32;
+        }
+        close(&mut out, &mut run, line, col);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn classes_of(lang: &str, src: &str) -> Vec<(String, Class)> {
+        let mut h = Highlighter::new(lang).unwrap();
+        h.set(src);
+        let lines: Vec<&str> = src.split('\n').collect();
+        h.spans(0)
+            .chunks(4)
+            .map(|r| {
+                let line: Vec<u16> = lines[r[0] as usize].encode_utf16().collect();
+                (
+                    String::from_utf16_lossy(&line[r[1] as usize..r[2] as usize]),
+                    match r[3] {
+                        1 => Class::Keyword,
+                        2 => Class::String,
+                        3 => Class::Constant,
+                        4 => Class::Comment,
+                        5 => Class::Function,
+                        6 => Class::Type,
+                        7 => Class::Builtin,
+                        8 => Class::Property,
+                        9 => Class::Punctuation,
+                        10 => Class::Tag,
+                        11 => Class::Attribute,
+                        12 => Class::Heading,
+                        13 => Class::Link,
+                        _ => Class::Plain,
+                    },
+                )
+            })
+            .collect()
+    }
+
+    fn has(spans: &[(String, Class)], text: &str, class: Class) -> bool {
+        spans.iter().any(|(t, c)| t == text && *c == class)
+    }
+
+    #[test]
+    fn every_bundled_query_compiles() {
+        for lang in ALL {
+            let language = lang.language();
+            if let Err(e) = Query::new(&language, &lang.query_source()) {
+                panic!("{lang:?}: {e}");
+            }
+        }
+    }
+
+    #[test]
+    fn each_language_colors_its_keywords_strings_and_comments() {
+        let ts = classes_of(
+            "ts",
+            "// hi\nconst x: number = 1;\nfunction f(a: string) { return \"s\"; }",
+        );
+        assert!(has(&ts, "// hi", Class::Comment), "{ts:?}");
+        assert!(has(&ts, "const", Class::Keyword), "{ts:?}");
+        assert!(has(&ts, "number", Class::Type), "{ts:?}");
+        assert!(has(&ts, "\"s\"", Class::String), "{ts:?}");
+        assert!(has(&ts, "f", Class::Function), "{ts:?}");
+        let rs = classes_of("rust", "fn main() { let s = \"x\"; println!(\"{}\", 42); }");
+        assert!(
+            has(&rs, "fn", Class::Keyword)
+                && has(&rs, "42", Class::Constant)
+                && has(&rs, "main", Class::Function),
+            "{rs:?}"
+        );
+        let py = classes_of("py", "def f(x):\n    return 'y'  # c");
+        assert!(
+            has(&py, "def", Class::Keyword)
+                && has(&py, "'y'", Class::String)
+                && has(&py, "# c", Class::Comment),
+            "{py:?}"
+        );
+        let go = classes_of("go", "package main\nfunc main() { x := 3 }");
+        assert!(
+            has(&go, "func", Class::Keyword) && has(&go, "3", Class::Constant),
+            "{go:?}"
+        );
+        let json = classes_of("json", "{\"a\": [1, true, null]}");
+        assert!(has(&json, "1", Class::Constant), "{json:?}");
+        let sh = classes_of("sh", "if [ -f x ]; then echo \"hi\"; fi # done");
+        assert!(
+            has(&sh, "if", Class::Keyword) && has(&sh, "# done", Class::Comment),
+            "{sh:?}"
+        );
+        let html = classes_of("html", "<a href=\"x\">t</a>");
+        assert!(
+            has(&html, "a", Class::Tag) && has(&html, "href", Class::Attribute),
+            "{html:?}"
+        );
+        let css = classes_of("css", "a { color: red; }");
+        assert!(has(&css, "color", Class::Property), "{css:?}");
+        let yaml = classes_of("yml", "key: 'value'\nn: 3");
+        assert!(has(&yaml, "'value'", Class::String), "{yaml:?}");
+        let md = classes_of("md", "# Title\n\ntext");
+        assert!(md.iter().any(|(_, c)| *c == Class::Heading), "{md:?}");
+        let js = classes_of("jsx", "const a = <b c=\"d\"/>;");
+        assert!(has(&js, "const", Class::Keyword), "{js:?}");
+    }
+
+    #[test]
+    fn columns_are_utf16_and_spans_stay_on_their_line() {
+        let s = classes_of("ts", "const 𝒳 = \"é😀\"; /* a\nb */ let y");
+        assert!(has(&s, "\"é😀\"", Class::String), "{s:?}");
+        assert!(
+            has(&s, "/* a", Class::Comment) && has(&s, "b */", Class::Comment),
+            "{s:?}"
+        );
+        assert!(has(&s, "let", Class::Keyword), "{s:?}");
+    }
+
+    #[test]
+    fn appending_matches_a_fresh_parse_and_reports_the_first_changed_line() {
+        let full = "let a = 1;\nconst s = `x\ny`;\n/* open\n still */ fn();\n";
+        let mut inc = Highlighter::new("ts").unwrap();
+        let mut at = 0;
+        let mut spans = Vec::new();
+        for piece in full.as_bytes().chunks(3) {
+            let piece = std::str::from_utf8(piece).unwrap();
+            let first = inc.append(piece);
+            assert!(first <= inc.line_count());
+            // Keep the spans of lines before `first`, take the rest afresh.
+            spans.retain(|r: &[u32; 4]| (r[0] as usize) < first);
+            spans.extend(inc.spans(first).chunks(4).map(|c| [c[0], c[1], c[2], c[3]]));
+            at += piece.len();
+        }
+        assert_eq!(at, full.len());
+        let mut fresh = Highlighter::new("ts").unwrap();
+        fresh.set(full);
+        let want: Vec<[u32; 4]> = fresh
+            .spans(0)
+            .chunks(4)
+            .map(|c| [c[0], c[1], c[2], c[3]])
+            .collect();
+        assert_eq!(spans, want);
+        // Appending a line leaves earlier lines alone.
+        let before = inc.line_count();
+        let first = inc.append("let z = 2;\n");
+        assert!(first >= before - 2, "{first} of {before}");
+    }
+
+    #[test]
+    fn unknown_languages_are_refused_by_name_and_huge_sources_stay_plain() {
+        let e = Highlighter::new("cobol").unwrap_err().to_string();
+        assert!(e.contains("cobol") && e.contains("typescript"), "{e}");
+        let mut h = Highlighter::new("json").unwrap();
+        let big = format!("[{}]", "1,".repeat(MAX_SOURCE / 2 + 1));
+        h.set(&big);
+        assert!(h.spans(0).is_empty());
+        assert_eq!(h.line_count(), 1);
+    }
+
+    #[test]
+    fn escapes_and_controls_in_code_are_just_text() {
+        let mut h = Highlighter::new("ts").unwrap();
+        h.set("const a = \"\x1b[31m\x07\";\n\u{0}");
+        let spans = h.spans(0);
+        assert!(spans.chunks(4).all(|r| r[0] <= 1));
+    }
+}

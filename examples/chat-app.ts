@@ -222,6 +222,10 @@ export function chatApp(options: ChatOptions = {}): Chat {
       else live.setChildren([md]);
       const start = clock.now();
       const tick = () => {
+        // Blocks that finished by the last frame go to the scrollback now:
+        // they are the rows at the top of the region, so the rest of the
+        // region keeps its place on the terminal and costs no repaint.
+        printFinished();
         // Catch up by the clock: a late timer streams several tokens at once.
         const due = Math.min(pieces.length, Math.floor(((clock.now() - start) * rate) / 1000) + 1);
         if (due > streamed) {
@@ -229,7 +233,6 @@ export function chatApp(options: ChatOptions = {}): Chat {
           said += chunk;
           md.appendText(chunk);
           streamed = due;
-          printFinished();
           status.value = `${streamed} tokens`;
         }
         if (streamed >= pieces.length) finish("");

@@ -389,15 +389,20 @@ impl Highlighter {
         }
     }
 
-    /// The highlighted spans of lines `from_line..` as records of four
-    /// words: line, start and end column in UTF-16 code units, and the
-    /// [`Class`]. Spans never cross a line break; plain text has none.
-    pub fn spans(&mut self, from_line: usize) -> Vec<u32> {
+    /// The highlighted spans of lines `from_line..to_line` as records of
+    /// four words: line, start and end column in UTF-16 code units, and the
+    /// [`Class`]. Spans never cross a line break; plain text has none. Only
+    /// the captures of nodes touching those lines are computed, so asking
+    /// for the lines in view costs a screenful whatever the file's length.
+    pub fn spans(&mut self, from_line: usize, to_line: usize) -> Vec<u32> {
         let mut out = Vec::new();
         let Some(tree) = &self.tree else { return out };
         let from_line = from_line.min(self.line_starts.len() - 1);
         let start = self.line_starts[from_line];
-        let end = self.source.len();
+        let end = self
+            .line_starts
+            .get(to_line)
+            .map_or(self.source.len(), |&e| e.saturating_sub(1).max(start));
         if start >= end {
             return out;
         }
@@ -424,7 +429,7 @@ impl Highlighter {
             classes[a - start..b - start].fill(class);
         }
         // Runs per line in UTF-16 columns.
-        let src = &self.source[start..];
+        let src = &self.source[start..end];
         let mut line = from_line as u32;
         let mut col: u32 = 0;
         let mut run: Option<(u32, Class)> = None;
@@ -462,7 +467,7 @@ mod tests {
         let mut h = Highlighter::new(lang).unwrap();
         h.set(src);
         let lines: Vec<&str> = src.split('\n').collect();
-        h.spans(0)
+        h.spans(0, usize::MAX)
             .chunks(4)
             .map(|r| {
                 let line: Vec<u16> = lines[r[0] as usize].encode_utf16().collect();
@@ -578,14 +583,18 @@ mod tests {
             assert!(first <= inc.line_count());
             // Keep the spans of lines before `first`, take the rest afresh.
             spans.retain(|r: &[u32; 4]| (r[0] as usize) < first);
-            spans.extend(inc.spans(first).chunks(4).map(|c| [c[0], c[1], c[2], c[3]]));
+            spans.extend(
+                inc.spans(first, usize::MAX)
+                    .chunks(4)
+                    .map(|c| [c[0], c[1], c[2], c[3]]),
+            );
             at += piece.len();
         }
         assert_eq!(at, full.len());
         let mut fresh = Highlighter::new("ts").unwrap();
         fresh.set(full);
         let want: Vec<[u32; 4]> = fresh
-            .spans(0)
+            .spans(0, usize::MAX)
             .chunks(4)
             .map(|c| [c[0], c[1], c[2], c[3]])
             .collect();
@@ -597,13 +606,32 @@ mod tests {
     }
 
     #[test]
+    fn a_range_of_lines_has_the_spans_the_whole_file_has_there() {
+        let src = "/* a\nb */ let x = 1;\nconst s = `t\nu`;\nfn(2);\n";
+        let mut h = Highlighter::new("ts").unwrap();
+        h.set(src);
+        let all = h.spans(0, usize::MAX);
+        for from in 0..5 {
+            for to in from..6 {
+                let want: Vec<u32> = all
+                    .chunks(4)
+                    .filter(|r| (r[0] as usize) >= from && (r[0] as usize) < to)
+                    .flatten()
+                    .copied()
+                    .collect();
+                assert_eq!(h.spans(from, to), want, "{from}..{to}");
+            }
+        }
+    }
+
+    #[test]
     fn unknown_languages_are_refused_by_name_and_huge_sources_stay_plain() {
         let e = Highlighter::new("cobol").unwrap_err().to_string();
         assert!(e.contains("cobol") && e.contains("typescript"), "{e}");
         let mut h = Highlighter::new("json").unwrap();
         let big = format!("[{}]", "1,".repeat(MAX_SOURCE / 2 + 1));
         h.set(&big);
-        assert!(h.spans(0).is_empty());
+        assert!(h.spans(0, usize::MAX).is_empty());
         assert_eq!(h.line_count(), 1);
     }
 
@@ -611,7 +639,7 @@ mod tests {
     fn escapes_and_controls_in_code_are_just_text() {
         let mut h = Highlighter::new("ts").unwrap();
         h.set("const a = \"\x1b[31m\x07\";\n\u{0}");
-        let spans = h.spans(0);
+        let spans = h.spans(0, usize::MAX);
         assert!(spans.chunks(4).all(|r| r[0] <= 1));
     }
 }

@@ -135,3 +135,82 @@ fn outside_inline_mode_nothing_prints() {
     let mut r = Renderer::new(ColorMode::TrueColor, Capabilities::default());
     assert!(r.print_above(&mut screen, b"x\r\n", 1, 10).is_none());
 }
+
+/// The region's rows as the emulator shows them, from `origin`.
+fn region(p: &vt100::Parser, origin: u16, rows: u16) -> Vec<String> {
+    p.screen()
+        .rows(0, W)
+        .skip(origin as usize)
+        .take(rows as usize)
+        .map(|r| r.trim_end().to_owned())
+        .collect()
+}
+
+#[test]
+fn the_region_repaints_only_what_differs_from_its_shifted_rows_and_stays_exact() {
+    // Prints of every size, with room below and at the bottom, while the
+    // region's rows change in part: the emulator's region always matches
+    // the screen, and a print whose region did not change writes no
+    // region row again except the ones that came from below.
+    let mut p = vt100::Parser::new(H.try_into().unwrap(), W.try_into().unwrap(), 1000);
+    p.process(b"$ run\r\n");
+    let rows = 4;
+    let mut screen = Screen::new(W as u32, rows as u32).unwrap();
+    let mut r = Renderer::new(ColorMode::TrueColor, Capabilities::default());
+    r.set_inline(true, 1);
+    live(&mut screen, "s");
+    p.process(r.render(&mut screen));
+    let mut origin = 1;
+    for (step, count) in [1u32, 2, 3, 4, 6, 1, 1, 2].into_iter().enumerate() {
+        let msgs: Vec<String> = (0..count).map(|i| format!("p{step}-{i}")).collect();
+        let (bytes, n) = lines(&msgs);
+        // Half the steps change one region row, half change none.
+        if step % 2 == 0 {
+            screen.draw_text(0, 1, &format!("edit {step}     "), Style::PLAIN);
+        }
+        let (out, o) = r.print_above(&mut screen, &bytes, n, H).unwrap();
+        let out = out.to_vec();
+        p.process(&out);
+        origin = o;
+        let want: Vec<String> = (0..rows)
+            .map(|y| screen.row_text(y).trim_end().to_owned())
+            .collect();
+        assert_eq!(region(&p, origin, rows), want, "step {step}");
+        for m in &msgs {
+            assert_eq!(history(&mut p).iter().filter(|l| *l == m).count(), 1, "{m}");
+        }
+    }
+    assert_eq!(origin, H - rows);
+    // Content that moves up with the print (a finished block leaving the
+    // top of the region, as a chat's transcript does) costs no region row
+    // but the one that came from below.
+    screen.clear();
+    for y in 0..rows {
+        screen.draw_text(0, y as i32, &format!("row {y} of the region"), Style::PLAIN);
+    }
+    p.process(r.render(&mut screen));
+    screen.clear();
+    for y in 0..rows - 1 {
+        screen.draw_text(
+            0,
+            y as i32,
+            &format!("row {} of the region", y + 1),
+            Style::PLAIN,
+        );
+    }
+    let (bytes, n) = lines(&["row 0 of the region".to_owned()]);
+    let (out, o) = r.print_above(&mut screen, &bytes, n, H).unwrap();
+    let out = out.to_vec();
+    let text = String::from_utf8_lossy(&out).into_owned();
+    for y in 1..rows {
+        assert!(
+            !text.contains(&format!("row {y} of")),
+            "row {y} was rewritten: {text:?}"
+        );
+    }
+    p.process(&out);
+    let want: Vec<String> = (0..rows)
+        .map(|y| screen.row_text(y).trim_end().to_owned())
+        .collect();
+    assert_eq!(region(&p, o, rows), want);
+}

@@ -1320,7 +1320,7 @@ int32_t letui_highlighter_set(struct LetuiHighlighter *h, const uint8_t *text, s
 int32_t letui_highlighter_append(struct LetuiHighlighter *h, const uint8_t *text, size_t len);
 
 /*
- Writes the spans of lines `from_line..` into `out` (at most `cap`
+ Writes the spans of lines `from_line..to_line` into `out` (at most `cap`
  words): four words each, line, start and end column in UTF-16 code
  units, and class (see `letui_core::highlight::Class`). Returns the
  number of words, which is larger than `cap` when they did not fit
@@ -1333,6 +1333,7 @@ int32_t letui_highlighter_append(struct LetuiHighlighter *h, const uint8_t *text
  */
 int32_t letui_highlighter_spans(struct LetuiHighlighter *h,
                                 uint32_t from_line,
+                                uint32_t to_line,
                                 uint32_t *out,
                                 size_t cap);
 

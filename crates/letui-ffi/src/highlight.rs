@@ -17,7 +17,7 @@ pub struct LetuiHighlighter {
 /// second run of the query).
 pub struct HighlighterState {
     highlighter: Highlighter,
-    spans: Option<(usize, Vec<u32>)>,
+    spans: Option<((usize, usize), Vec<u32>)>,
 }
 
 impl Kind for HighlighterState {
@@ -112,7 +112,7 @@ pub unsafe extern "C" fn letui_highlighter_append(
     })
 }
 
-/// Writes the spans of lines `from_line..` into `out` (at most `cap`
+/// Writes the spans of lines `from_line..to_line` into `out` (at most `cap`
 /// words): four words each, line, start and end column in UTF-16 code
 /// units, and class (see `letui_core::highlight::Class`). Returns the
 /// number of words, which is larger than `cap` when they did not fit
@@ -126,6 +126,7 @@ pub unsafe extern "C" fn letui_highlighter_append(
 pub unsafe extern "C" fn letui_highlighter_spans(
     h: *mut LetuiHighlighter,
     from_line: u32,
+    to_line: u32,
     out: *mut u32,
     cap: usize,
 ) -> i32 {
@@ -133,10 +134,10 @@ pub unsafe extern "C" fn letui_highlighter_spans(
         if out.is_null() && cap > 0 {
             return Err(FfiError::arg("output pointer is null"));
         }
-        let from = from_line as usize;
-        let fresh = !matches!(&s.spans, Some((f, _)) if *f == from);
+        let range = (from_line as usize, to_line as usize);
+        let fresh = !matches!(&s.spans, Some((r, _)) if *r == range);
         if fresh {
-            s.spans = Some((from, s.highlighter.spans(from)));
+            s.spans = Some((range, s.highlighter.spans(range.0, range.1)));
         }
         let words = s.spans.as_ref().map_or(&[][..], |(_, w)| &w[..]);
         let n = i32::try_from(words.len())

@@ -38,9 +38,9 @@ export class Highlighter extends NativeObject {
     return highlighterFeed(this.handle, text, true);
   }
 
-  /** Spans of lines `fromLine..`, four words each: line, start and end UTF-16 column, class; valid until the next call. */
-  spans(fromLine: number): Uint32Array {
-    return highlighterSpans(this.handle, fromLine);
+  /** Spans of lines `fromLine..toLine` (default: to the end), four words each: line, start and end UTF-16 column, class; valid until the next call. */
+  spans(fromLine: number, toLine = 0xffff_ffff): Uint32Array {
+    return highlighterSpans(this.handle, fromLine, toLine);
   }
 }
 
@@ -103,6 +103,7 @@ function classStyles(t: Theme, base: Style): PackedStyle[] {
 
 const PLAIN_ASCII = /^[\u0020-\u007e]*$/;
 const TAB = 4;
+const NO_RUNS = new Uint32Array(0);
 /** The longest part of a non-ASCII line laid out (UTF-16 code units). */
 const MAX_LAYOUT = 1 << 16;
 
@@ -112,7 +113,7 @@ export class CodeElement extends Element {
   #source = "";
   /** The lines (split at `\n`). */
   lines: string[] = [""];
-  /** Per line, highlight runs as (start, end, class) triples, or null when plain. */
+  /** Per line, highlight runs as (start, end, class) triples; null until read (lines are read when they come into view). */
   #runs: (Uint32Array | null)[] = [null];
   /** Per line, its first visual row; one more entry holds the total. */
   #rowStart = new Int32Array(2);
@@ -142,8 +143,7 @@ export class CodeElement extends Element {
     this.#highlighter = lang === undefined ? null : new Highlighter(lang);
     this.#lang = lang;
     this.#highlighter?.set(this.#source);
-    this.#readSpans(0);
-    this.invalidate();
+    this.#forget(0);
   }
 
   override get watchesLayout(): boolean {
@@ -173,7 +173,7 @@ export class CodeElement extends Element {
       this.#runs.push(null);
     }
     const first = this.#highlighter ? this.#highlighter.append(chunk) : firstTouched;
-    if (this.#highlighter) this.#readSpans(Math.min(first, firstTouched));
+    this.#forget(Math.min(first, firstTouched));
     this.#measure(firstTouched);
   }
 
@@ -189,15 +189,21 @@ export class CodeElement extends Element {
     this.#runs = this.lines.map(() => null);
     this.#layouts.clear();
     this.#highlighter?.set(text);
-    this.#readSpans(0);
+    this.#forget(0);
     this.#measure(0);
   }
 
-  /** Reads the highlights of lines `from..` from the native highlighter. */
-  #readSpans(from: number): void {
+  /** Drops the highlights of lines `from..` (read again when painted). */
+  #forget(from: number): void {
     for (let i = from; i < this.#runs.length; i++) this.#runs[i] = null;
+    this.invalidate();
+  }
+
+  /** Reads the highlights of lines `from..to` from the native highlighter. */
+  #read(from: number, to: number): void {
     if (!this.#highlighter) return;
-    const words = this.#highlighter.spans(from);
+    for (let i = from; i < to; i++) this.#runs[i] = NO_RUNS;
+    const words = this.#highlighter.spans(from, to);
     let i = 0;
     while (i < words.length) {
       const line = words[i] as number;
@@ -212,7 +218,6 @@ export class CodeElement extends Element {
       if (line < this.#runs.length) this.#runs[line] = runs;
       i = j;
     }
-    this.invalidate();
   }
 
   /** Rows of line `i` at the current width. */
@@ -306,7 +311,17 @@ export class CodeElement extends Element {
       if ((this.#rowStart[mid] as number) <= top) lo = mid;
       else hi = mid - 1;
     }
-    for (let i = lo; i < this.lines.length && (this.#rowStart[i] as number) < bottom; i++) {
+    let end = lo;
+    while (end < this.lines.length && (this.#rowStart[end] as number) < bottom) end++;
+    // Lines come into view: read their highlights (one native call for the lines not known yet).
+    if (this.#highlighter) {
+      let a = lo;
+      while (a < end && this.#runs[a] !== null) a++;
+      let b = end;
+      while (b > a && this.#runs[b - 1] !== null) b--;
+      if (a < b) this.#read(a, b);
+    }
+    for (let i = lo; i < end; i++) {
       const first = this.#rowStart[i] as number;
       if (gw > 0 && first >= top) screen.drawText(x, y + first, String(this.startLine + i).padStart(gw - 1), gutter);
       this.#paintLine(screen, i, x + gw, y + first, Math.max(0, width - gw), top - first, bottom - first, styles);

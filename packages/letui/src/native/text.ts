@@ -59,12 +59,13 @@ export function highlighterFeed(h: NativeHandle, text: string, append: boolean):
 
 let spanOut = new Uint32Array(1 << 14);
 
-/** The spans of lines `fromLine..`: four words each (line, start and end UTF-16 column, class); a view valid until the next call. */
-export function highlighterSpans(h: NativeHandle, fromLine: number): Uint32Array {
-  let n = check(native().letui_highlighter_spans(h, fromLine, spanOut, spanOut.length));
+/** The spans of lines `fromLine..toLine`: four words each (line, start and end UTF-16 column, class); a view valid until the next call. */
+export function highlighterSpans(h: NativeHandle, fromLine: number, toLine: number): Uint32Array {
+  const to = Math.min(toLine, 0xffff_ffff);
+  let n = check(native().letui_highlighter_spans(h, fromLine, to, spanOut, spanOut.length));
   if (n > spanOut.length) {
     spanOut = new Uint32Array(Math.max(n, spanOut.length * 2));
-    n = check(native().letui_highlighter_spans(h, fromLine, spanOut, spanOut.length));
+    n = check(native().letui_highlighter_spans(h, fromLine, to, spanOut, spanOut.length));
   }
   return spanOut.subarray(0, n);
 }

@@ -136,14 +136,23 @@ impl Renderer {
         };
         self.origin = origin as u16;
         self.cursor = Cursor::UNKNOWN;
-        // The region's rows hold leftovers of the old region: repaint each
-        // (without an erase first, so nothing flashes blank).
+        // The region's rows now show what the terminal had `count` rows
+        // below them: the old region's rows from `count` on (the printed
+        // lines took the first `count`), then rows that were below the
+        // region. Shift the front buffer to match, so the repaint only
+        // writes what differs; the rows from below are unknown (dirty).
+        // Nothing is erased, so nothing flashes blank.
         let dirty = Cell {
             glyph: DIRTY,
             ..Cell::BLANK
         };
         if self.front.width() == screen.width() && self.front.height() == screen.height() {
-            self.front.clear(dirty);
+            let w = usize::from(self.front.width());
+            let rows = usize::from(self.front.height());
+            let kept = rows.saturating_sub(count as usize);
+            let cells = self.front.cells_mut();
+            cells.copy_within((rows - kept) * w..rows * w, 0);
+            cells[kept * w..].fill(dirty);
         }
         let frame = self.render(screen);
         let frame = frame.strip_prefix(ansi::SYNC_BEGIN).unwrap_or(frame);

@@ -10,5 +10,5 @@ export const textSymbols = {
   letui_highlighter_free: { args: ["ptr"], returns: "i32" },
   letui_highlighter_set: { args: ["ptr", "buf", "usize"], returns: "i32" },
   letui_highlighter_append: { args: ["ptr", "buf", "usize"], returns: "i32" },
-  letui_highlighter_spans: { args: ["ptr", "u32", "buf", "usize"], returns: "i32" },
+  letui_highlighter_spans: { args: ["ptr", "u32", "u32", "buf", "usize"], returns: "i32" },
 } as const satisfies SymbolTable;

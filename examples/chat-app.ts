@@ -53,6 +53,9 @@ const HELP = `**Keys:** Enter sends, Shift-Enter (or Alt-Enter) starts a new lin
 
 ${COMMANDS.map((c) => `- \`${c.name}${c.args ? ` ${c.args}` : ""}\`: ${c.help}`).join("\n")}`;
 
+/** Messages (questions and answers) a full-screen transcript keeps; older ones are dropped, so that memory and frame cost stay bounded in long sessions. */
+export const KEPT = 100;
+
 /** Options of {@link chatApp}. */
 export interface ChatOptions {
   /** Where the transcript lives: the terminal's scrollback, or a ScrollBox on the alternate screen. @default "inline" */
@@ -179,8 +182,18 @@ export function chatApp(options: ChatOptions = {}): Chat {
 
   /** Adds finished content to the transcript: printed above the live region (inline) or appended to the ScrollBox. */
   const commit = (el: Element) => {
-    if (mode === "fullscreen") transcript.append(el);
+    if (mode === "fullscreen") keep(el);
     else root.app?.print(Column({ flexShrink: 0 }, el, Text(" ")));
+  };
+
+  /** Full screen: appends to the transcript, dropping the oldest entries past {@link KEPT} (the scrollback of inline mode keeps everything). */
+  const keep = (el: Element) => {
+    transcript.append(el);
+    const extra = transcript.children.length - KEPT;
+    for (let i = 0; i < extra; i++) {
+      const first = transcript.children[0];
+      if (first) transcript.remove(first);
+    }
   };
 
   /** Inline mode: moves the answer's finished blocks to the scrollback. */
@@ -218,7 +231,7 @@ export function chatApp(options: ChatOptions = {}): Chat {
       phase.value = "streaming";
       const md = Markdown({ flexShrink: 0 });
       answer = md;
-      if (mode === "fullscreen") transcript.append(md);
+      if (mode === "fullscreen") keep(md);
       else live.setChildren([md]);
       const start = clock.now();
       const tick = () => {

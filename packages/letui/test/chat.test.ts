@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { chatApp } from "../../../examples/chat-app.ts";
+import { chatApp, KEPT } from "../../../examples/chat-app.ts";
 import { longReply, reply, tokens } from "../../../examples/chat-model.ts";
 import type { ManualClock } from "../src/app/clock.ts";
 import { render } from "../src/testing/index.ts";
@@ -196,4 +196,26 @@ describe("the chat example, full screen", () => {
     expect(t.text()).not.toContain("❯ show me a patch");
     t.unmount();
   });
+
+  test("a long session keeps the newest messages only, bounded", async () => {
+    const chat = chatApp({ mode: "fullscreen", tokensPerSecond: 20_000, thinkMs: 0 });
+    const t = await render(() => chat.root, { width: 80, height: 20 });
+    for (let i = 0; i < KEPT; i++) {
+      t.type(`question ${i}`);
+      t.press("enter");
+      await settle(t, chat);
+    }
+    expect(t.app.root.find("transcript")?.children.length).toBe(KEPT);
+    wheelUp(t);
+    await t.frame();
+    // Each question and its answer are two entries: the oldest half were dropped.
+    expect(t.text()).toMatch(new RegExp(`❯ question ${KEPT / 2} `));
+    expect(t.text()).not.toMatch(new RegExp(`❯ question ${KEPT / 2 - 1} `));
+    t.unmount();
+  });
 });
+
+function wheelUp(t: Awaited<ReturnType<typeof render>>): void {
+  for (let i = 0; i < 2_000; i++) t.wheel(10, 3, "up");
+}
+

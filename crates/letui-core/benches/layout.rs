@@ -142,7 +142,7 @@ fn bench(c: &mut Criterion) {
     let built = per_iter(100, || {
         let mut b = build();
         b.tree.compute(b.root, W, H).unwrap();
-        black_box(b.tree.rects().len());
+        black_box(b.tree.results().len());
     });
     println!("(b) build + layout of 1,001 nodes: {built:.1} us");
     let mut b = build();

@@ -19,4 +19,4 @@ pub use style::{
     Overflow, Position,
 };
 #[doc(inline)]
-pub use tree::{LayoutTree, MAX_DEPTH, NodeId, NodeRect, UNBOUNDED};
+pub use tree::{LayoutTree, MAX_DEPTH, NodeId, NodeRect, NodeResult, UNBOUNDED};

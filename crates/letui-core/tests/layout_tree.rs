@@ -547,7 +547,7 @@ fn freeing_detaches_and_ids_are_not_reused() {
         assert!(n.to_bits() < 1 << 53);
         t.free(n).unwrap();
     }
-    assert!(t.rects().len() <= 64);
+    assert!(t.results().len() <= 64);
 }
 
 #[test]

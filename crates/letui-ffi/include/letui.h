@@ -260,9 +260,10 @@
 #define LETUI_LAYOUT_STYLE_WORDS 64
 
 /*
- `i32` words per slot in the layout results.
+ Words per slot in the layout results: eight `i32` (the box) and one
+ `u32` (the compute that last changed it or a box below it).
  */
-#define LETUI_LAYOUT_RESULT_WORDS 8
+#define LETUI_LAYOUT_RESULT_WORDS 9
 
 /*
  `u32` words per line record.
@@ -300,6 +301,12 @@
  Layout info word: number of lines written by the last `letui_layout_text_lines`.
  */
 #define LETUI_LAYOUT_INFO_LINES 2
+
+/*
+ Layout info word: the number of the last `letui_layout_compute` (from
+ 1, wrapping to 1), which the ninth word of each result is compared with.
+ */
+#define LETUI_LAYOUT_INFO_COMPUTES 3
 
 /*
  Number of layout info words.

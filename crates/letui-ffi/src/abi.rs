@@ -331,8 +331,9 @@ pub enum LetuiModeState {
 
 /// `f32` words in the layout style block.
 pub const LETUI_LAYOUT_STYLE_WORDS: u32 = 64;
-/// `i32` words per slot in the layout results.
-pub const LETUI_LAYOUT_RESULT_WORDS: u32 = 8;
+/// Words per slot in the layout results: eight `i32` (the box) and one
+/// `u32` (the compute that last changed it or a box below it).
+pub const LETUI_LAYOUT_RESULT_WORDS: u32 = 9;
 /// `u32` words per line record.
 pub const LETUI_LAYOUT_LINE_WORDS: u32 = 4;
 /// Width or height for `letui_layout_compute`: no limit, size to content.
@@ -351,6 +352,9 @@ pub const LETUI_LAYOUT_INFO_GENERATION: u32 = 0;
 pub const LETUI_LAYOUT_INFO_NODES: u32 = 1;
 /// Layout info word: number of lines written by the last `letui_layout_text_lines`.
 pub const LETUI_LAYOUT_INFO_LINES: u32 = 2;
+/// Layout info word: the number of the last `letui_layout_compute` (from
+/// 1, wrapping to 1), which the ninth word of each result is compared with.
+pub const LETUI_LAYOUT_INFO_COMPUTES: u32 = 3;
 /// Number of layout info words.
 pub const LETUI_LAYOUT_INFO_LEN: u32 = 4;
 

@@ -14,7 +14,10 @@
 //! - the results: [`LETUI_LAYOUT_RESULT_WORDS`] `i32` words per slot (the
 //!   low 32 bits of an id), written by `letui_layout_compute`: x, y,
 //!   width, height, content x offset, content y offset, max scroll x, max
-//!   scroll y (all zero for nodes hidden or outside the computed tree);
+//!   scroll y (all zero for nodes hidden or outside the computed tree),
+//!   then, as a `u32`, the number of the compute that last changed this
+//!   box or one in its subtree (compare with `LETUI_LAYOUT_INFO_COMPUTES`;
+//!   a reader can skip subtrees that did not change);
 //! - the lines of the last `letui_layout_text_lines`,
 //!   [`LETUI_LAYOUT_LINE_WORDS`] `u32` words each: start and end in UTF-16
 //!   code units, width in cells, flags (1: ends with an ellipsis `…`);
@@ -28,13 +31,13 @@
 //! `Letui*` enums there); a length is two words, a [`crate::abi::LetuiUnit`]
 //! and a value. Value ranges are checked by the core.
 
-use letui_core::layout::{LayoutTree, NodeId, NodeRect};
+use letui_core::layout::{LayoutTree, NodeId, NodeResult};
 use letui_core::wrap::Line;
 
 use crate::abi::{
-    LETUI_LAYOUT_INFO_GENERATION, LETUI_LAYOUT_INFO_LEN, LETUI_LAYOUT_INFO_LINES,
-    LETUI_LAYOUT_INFO_NODES, LETUI_LAYOUT_LINE_WORDS, LETUI_LAYOUT_RESULT_WORDS,
-    LETUI_LAYOUT_STYLE_WORDS, wrap_mode,
+    LETUI_LAYOUT_INFO_COMPUTES, LETUI_LAYOUT_INFO_GENERATION, LETUI_LAYOUT_INFO_LEN,
+    LETUI_LAYOUT_INFO_LINES, LETUI_LAYOUT_INFO_NODES, LETUI_LAYOUT_LINE_WORDS,
+    LETUI_LAYOUT_RESULT_WORDS, LETUI_LAYOUT_STYLE_WORDS, wrap_mode,
 };
 use crate::error::{FfiError, FfiResult, guard, invalid, utf8};
 use crate::handle::{self, Handle, Kind};
@@ -83,8 +86,8 @@ const SCRATCH_INITIAL: usize = 16 * 1024;
 const SCRATCH_MAX: usize = 256 * 1024 * 1024;
 
 const _: () = assert!(
-    std::mem::size_of::<NodeRect>() == 4 * LETUI_LAYOUT_RESULT_WORDS as usize
-        && std::mem::align_of::<NodeRect>() == 4
+    std::mem::size_of::<NodeResult>() == 4 * LETUI_LAYOUT_RESULT_WORDS as usize
+        && std::mem::align_of::<NodeResult>() == 4
 );
 
 /// The object behind a layout handle.
@@ -113,13 +116,14 @@ impl LayoutState {
 
     /// Bumps the generation when the results moved or grew; updates info.
     fn sync(&mut self) {
-        let r = self.tree.rects();
+        let r = self.tree.results();
         let seen = (r.as_ptr() as usize, r.len());
         if seen != self.results_seen {
             self.results_seen = seen;
             self.bump_generation();
         }
         self.info[LETUI_LAYOUT_INFO_NODES as usize] = self.tree.len() as u32;
+        self.info[LETUI_LAYOUT_INFO_COMPUTES as usize] = self.tree.computes();
     }
 }
 
@@ -207,7 +211,7 @@ pub unsafe extern "C" fn letui_layout_view(h: *mut LetuiLayout, view: *mut Letui
         if view.is_null() {
             return Err(FfiError::arg("view pointer is null"));
         }
-        let results = s.tree.rects();
+        let results = s.tree.results();
         let v = LetuiLayoutView {
             style: s.style.as_mut_ptr(),
             style_len: s.style.len(),

@@ -74,6 +74,25 @@ pub struct NodeRect {
     pub max_scroll_y: i32,
 }
 
+/// A slot's result as shared through the C ABI: its rectangle, and the
+/// number of the last compute that changed it or any rectangle in its
+/// subtree (0: never), so that a reader can skip unchanged subtrees.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct NodeResult {
+    /// The rectangle from the last compute.
+    pub rect: NodeRect,
+    /// The compute (see [`LayoutTree::computes`]) that last changed this
+    /// rectangle or one below it.
+    pub changed: u32,
+}
+
+/// What a node's children were laid out from, at the last compute: its
+/// absolute position, size, border and padding (per side) and scroll
+/// range. While these stay equal and nothing below it changed, its
+/// subtree's rectangles stay equal too.
+type Placed = [f32; 14];
+
 /// The deepest a layout tree may be, counted in nodes from a root to its
 /// deepest leaf. Attaching a child that would pass it fails with
 /// [`LayoutError::TooDeep`]. Flexbox layout recurses once per level (about
@@ -129,9 +148,21 @@ pub struct LayoutTree {
     slots: Vec<Slot>,
     free: VecDeque<u32>,
     live: usize,
-    rects: Vec<NodeRect>,
+    results: Vec<NodeResult>,
     /// Rounded content-box sizes, by slot (what text leaves wrap to).
     content: Vec<(i32, i32)>,
+    /// What each visible slot was placed from, at the last compute.
+    placed: Vec<Option<Placed>>,
+    /// Taffy nodes found changed before the current compute, by taffy
+    /// index: marked with the compute's number.
+    dirty: Vec<u32>,
+    /// Nodes taken out of their parent since the last compute (their
+    /// subtrees read as zero unless they are back in the tree).
+    detached: Vec<taffy::NodeId>,
+    /// The root of the last compute.
+    last_root: Option<taffy::NodeId>,
+    /// Computes so far.
+    computes: u32,
     stack: Vec<(taffy::NodeId, f32, f32)>,
 }
 
@@ -171,8 +202,13 @@ impl LayoutTree {
             slots: Vec::new(),
             free: VecDeque::new(),
             live: 0,
-            rects: Vec::new(),
+            results: Vec::new(),
             content: Vec::new(),
+            placed: Vec::new(),
+            dirty: Vec::new(),
+            detached: Vec::new(),
+            last_root: None,
+            computes: 0,
             stack: Vec::new(),
         }
     }
@@ -200,12 +236,13 @@ impl LayoutTree {
                     generation: 0,
                     node: None,
                 });
-                if self.rects.len() < self.slots.len() {
+                if self.results.len() < self.slots.len() {
                     // Grow by doubling, so that the slice (shared through
                     // the C ABI) moves rarely.
-                    let len = (self.rects.len() * 2).max(64);
-                    self.rects.resize(len, NodeRect::default());
+                    let len = (self.results.len() * 2).max(64);
+                    self.results.resize(len, NodeResult::default());
                     self.content.resize(len, (0, 0));
+                    self.placed.resize(len, None);
                 }
                 (i, 1)
             }
@@ -306,7 +343,9 @@ impl LayoutTree {
         if slot.generation < MAX_GENERATION {
             self.free.push_back(id.index() as u32);
         }
-        self.rects[id.index()] = NodeRect::default();
+        self.results[id.index()].rect = NodeRect::default();
+        self.content[id.index()] = (0, 0);
+        self.placed[id.index()] = None;
         self.live -= 1;
     }
 
@@ -318,6 +357,8 @@ impl LayoutTree {
     /// [`LayoutError::UnknownNode`] for a stale or foreign id.
     pub fn free(&mut self, id: NodeId) -> LayoutResult<()> {
         let n = self.node(id)?;
+        // Its children are left without a parent.
+        self.detached.extend(self.taffy.child_ids(n));
         self.taffy.remove(n).map_err(engine)?;
         self.release(id, n);
         Ok(())

@@ -102,6 +102,8 @@ export class App {
   #dirty = new Set<Element>();
   #damage: Rect[] = [];
   #rectsStale = true;
+  /** The native compute number at the last placing (null: place everything next time). */
+  #placedAt: number | null = null;
   #scheduled: ReturnType<typeof setImmediate> | ReturnType<typeof setTimeout> | null = null;
   #lastFrame = 0;
   #stopped = false;
@@ -249,16 +251,23 @@ export class App {
     this.requestFrame();
   }
 
-  /** Called when children were added, removed or moved. */
-  structureChanged(): void {
-    this.#rectsStale = true;
+  /** Called when `el`'s children were added, removed or moved, or its clipping changed (without `el`: anywhere). */
+  structureChanged(el?: Element): void {
+    this.#restale(el);
     this.requestFrame();
   }
 
-  /** Called when scroll offsets changed: positions must be recomputed, no layout needed. */
-  scrolled(): void {
-    this.#rectsStale = true;
+  /** Called when `el`'s scroll offsets changed: positions must be recomputed, no layout needed. */
+  scrolled(el?: Element): void {
+    this.#restale(el);
     this.requestFrame();
+  }
+
+  /** Marks `el` and its ancestors to be placed again (everything without `el`). */
+  #restale(el: Element | undefined): void {
+    this.#rectsStale = true;
+    if (!el) this.#placedAt = null;
+    for (let e = el ?? null; e; e = e.parent) e.placement.stale = true;
   }
 
   /** Calls `el.afterLayout()` after every layout while `el` is mounted (elements with `watchesLayout` are added when they mount). */
@@ -294,6 +303,7 @@ export class App {
     this.#height = this.screen.height;
     this.root.setLayout({ width: this.#width, height: this.#height });
     this.#rectsStale = true;
+    this.#placedAt = null;
   }
 
   /** Runs a frame now: layout if needed, repaint damage, render. */
@@ -367,7 +377,8 @@ export class App {
     }
     if (!this.#rectsStale) return false;
     this.#rectsStale = false;
-    place(this.tree, this.root, this.#width, this.#height, { damage: this.#damage, notices: this.#notices });
+    place(this.tree, this.root, this.#width, this.#height, { damage: this.#damage, notices: this.#notices }, this.#placedAt);
+    this.#placedAt = this.tree.computes;
     return true;
   }
 

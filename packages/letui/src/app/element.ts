@@ -27,6 +27,34 @@ export interface Rect {
 export const EMPTY_LAYOUT: LayoutStyle = Object.freeze({});
 
 /** The empty rectangle at the origin. */
+/** What an element was last placed with (see {@link Element.placement}). */
+export interface Placement {
+  /** Something here or below changed that the native layout does not report. */
+  stale: boolean;
+  /** Ancestors' scroll offsets it was placed under. */
+  dx: number;
+  /** Ancestors' scroll offsets it was placed under. */
+  dy: number;
+  /** The clip it was placed in. */
+  clip: Rect;
+  /** Its parent's content width (what percentages of insets resolve against). */
+  basis: number;
+  /** Its view as last computed (see {@link Element.view}). */
+  view: Rect;
+  /** How far its ancestors scrolled since the views in this subtree were computed (while it is out of view and not walked). */
+  lagX: number;
+  /** How far its ancestors scrolled since the views in this subtree were computed (while it is out of view and not walked). */
+  lagY: number;
+  /** The union of the rectangles of the subtree (before scrolling), up to elements that clip their children. */
+  extent: Rect;
+  /** True when it or an element below it is subscribed to {@link Element.measure}. */
+  measuredInside: boolean;
+  /** The layout style {@link insets} were read from. */
+  insetsOf: LayoutStyle | null;
+  /** Border plus padding per side, read from the layout style (see `geometry.ts`). */
+  insets: unknown;
+}
+
 export const EMPTY_RECT: Rect = Object.freeze({ x: 0, y: 0, width: 0, height: 0 });
 
 /** Intersection of two rectangles (empty when they do not meet). */
@@ -100,8 +128,20 @@ export abstract class Element {
   layout: LayoutStyle = EMPTY_LAYOUT;
   /** Position from the last layout (absolute, before scrolling). */
   rect: Rect = EMPTY_RECT;
-  /** Where it is on screen: {@link rect} moved by ancestors' scroll offsets. */
-  view: Rect = EMPTY_RECT;
+  /** Where the element is on screen: {@link rect} moved by its ancestors' scroll offsets. */
+  get view(): Rect {
+    // A subtree left unwalked while out of view (see `place`) holds views
+    // from before its ancestors last scrolled: add what they moved since.
+    let lx = 0;
+    let ly = 0;
+    for (let a: Element | null = this; a; a = a.parent) {
+      lx += a.placement.lagX;
+      ly += a.placement.lagY;
+    }
+    const v = this.placement.view;
+    return lx === 0 && ly === 0 ? v : { x: v.x - lx, y: v.y - ly, width: v.width, height: v.height };
+  }
+
   /** The visible part of {@link view} after clipping by ancestors. */
   clip: Rect = EMPTY_RECT;
   /** The union of the clips of this element and its descendants. */
@@ -134,6 +174,27 @@ export abstract class Element {
   scrollTop = 0;
   /** Horizontal scroll offset. */
   scrollLeft = 0;
+  /**
+   * What placing this element last saw, so that an unchanged subtree is
+   * not walked again (see `place` in `geometry.ts`): whether something
+   * here or below changed that the native layout does not report
+   * (children, scroll offsets, clipping), and the offsets, clip and basis
+   * it was placed with.
+   */
+  placement: Placement = {
+    stale: true,
+    dx: Number.NaN,
+    dy: Number.NaN,
+    clip: EMPTY_RECT,
+    basis: Number.NaN,
+    view: EMPTY_RECT,
+    lagX: 0,
+    lagY: 0,
+    extent: EMPTY_RECT,
+    measuredInside: false,
+    insetsOf: null,
+    insets: null,
+  };
 
   /** Theme colors for this subtree, over its ancestors' (a box's `theme` prop). */
   themeOverride: Partial<Theme> | undefined;
@@ -160,7 +221,11 @@ export abstract class Element {
    * page of results).
    */
   measure(): ReadonlySignal<Rect> {
-    this.#rectSignal ??= signal<Rect>(this.view, { equals: sameRect });
+    if (!this.#rectSignal) {
+      this.#rectSignal = signal<Rect>(this.view, { equals: sameRect });
+      // Placing must reach it again, even while out of view.
+      this.app?.structureChanged(this);
+    }
     return this.#rectSignal;
   }
 
@@ -296,7 +361,7 @@ export abstract class Element {
       if (!child.app) child.mountInto(this.app);
       if (this.fragment || child.fragment || this.fragmentChildren > 0) this.syncNativeChildren();
       else this.app.tree.insertChild(this.node, child.node, i);
-      this.app.structureChanged();
+      this.app.structureChanged(this);
     } else if (child.app) {
       // Moved out of a mounted tree into one that is not mounted.
       child.unmount();
@@ -340,7 +405,7 @@ export abstract class Element {
     if (app) {
       Element.mountAll(app, next);
       this.syncNativeChildren();
-      app.structureChanged();
+      app.structureChanged(this);
     } else {
       for (const c of next) if (c.app) c.unmount();
     }
@@ -358,7 +423,7 @@ export abstract class Element {
       if (this.fragment || child.fragment || this.fragmentChildren > 0) this.syncNativeChildren();
       else this.app.tree.removeChild(this.node, child.node);
       this.app.damageRect(child.bounds);
-      this.app.structureChanged();
+      this.app.structureChanged(this);
     }
   }
 

@@ -33,15 +33,12 @@ const FAMILY_KEYS = SIDES.map((side) => {
 });
 
 /**
- * Insets of a style, resolved once per style object (a style is replaced,
- * never mutated, when it changes), so placing a tree does no string work.
+ * Insets of a style. Each element keeps those of its current style object
+ * (a style is replaced, never mutated, when it changes), so placing a tree
+ * does no string work.
  */
-const insetCache = new WeakMap<LayoutStyle, Insets>();
-
 function insetsOf(style: LayoutStyle): Insets {
   if (style === EMPTY_LAYOUT) return NO_INSETS;
-  const hit = insetCache.get(style);
-  if (hit) return hit;
   const s = style as Record<string, unknown>;
   const cells: [number, number, number, number] = [0, 0, 0, 0];
   const share: [number, number, number, number] = [0, 0, 0, 0];
@@ -58,9 +55,7 @@ function insetsOf(style: LayoutStyle): Insets {
       }
     }
   }
-  const insets = any ? { cells, share } : NO_INSETS;
-  insetCache.set(style, insets);
-  return insets;
+  return any ? { cells, share } : NO_INSETS;
 }
 
 /**
@@ -69,7 +64,12 @@ function insetsOf(style: LayoutStyle): Insets {
  * insets exactly; the right and bottom ones come from the style.
  */
 export function contentBox(el: Element, rect: { x: number; y: number; width: number; height: number; contentX?: number; contentY?: number }, basis: number): Rect {
-  const { cells, share } = insetsOf(el.layout);
+  const p = el.placement;
+  if (p.insetsOf !== el.layout) {
+    p.insets = insetsOf(el.layout);
+    p.insetsOf = el.layout;
+  }
+  const { cells, share } = p.insets as Insets;
   const left = rect.contentX ?? Math.round(cells[0] + share[0] * basis);
   const top = rect.contentY ?? Math.round(cells[1] + share[1] * basis);
   const right = Math.round(cells[2] + share[2] * basis);
@@ -88,33 +88,75 @@ export function contentBox(el: Element, rect: { x: number; y: number; width: num
  * screen after ancestors' scroll offsets, clips (a clipping element clips
  * its children to its content box, so border and padding are never drawn
  * over), and bounds. Damages what moved into `out`.
+ *
+ * With `since` (the native compute placed last time), a subtree is not
+ * walked again when nothing in it changed: no native box in it changed
+ * after that compute (see {@link LayoutTree.changedSince}), nothing was
+ * marked stale in it (children, scroll offsets, clipping), and it is
+ * placed with the same offsets, clip and basis as before. A frame then
+ * costs what changed, not the size of the tree.
  */
-export function place(tree: LayoutTree, root: Element, width: number, height: number, out: PlaceOutput): void {
+export function place(tree: LayoutTree, root: Element, width: number, height: number, out: PlaceOutput, since: number | null = null): void {
   const screenRect = { x: 0, y: 0, width, height };
   const visit = (el: Element, dx: number, dy: number, clip: Rect, basis: number): void => {
+    const p = el.placement;
+    if (since !== null && !p.stale && el !== root && !el.fragment && p.basis === basis && !tree.changedSince(el.node, since)) {
+      if (p.dx === dx && p.dy === dy && sameRect(p.clip, clip)) {
+        // Placed as before, nothing changed below: every value holds.
+        p.lagX = 0;
+        p.lagY = 0;
+        return;
+      }
+      // Only moved by scrolling, and out of view before and after: its
+      // views are corrected on reading (Element.view) instead of walking
+      // the subtree, so scrolling a long transcript costs what is in view.
+      const e = p.extent;
+      if (
+        !p.measuredInside &&
+        isEmpty(el.bounds) &&
+        (isEmpty(e) || e.x - dx >= clip.x + clip.width || clip.x >= e.x - dx + e.width || e.y - dy >= clip.y + clip.height || clip.y >= e.y - dy + e.height)
+      ) {
+        p.lagX = dx - p.dx;
+        p.lagY = dy - p.dy;
+        return;
+      }
+    }
+    p.stale = false;
+    p.dx = dx;
+    p.dy = dy;
+    p.clip = clip;
+    p.basis = basis;
+    p.lagX = 0;
+    p.lagY = 0;
     if (el.fragment) {
       // No box of its own: its children are placed as its host's, and it
       // spans them (for scroll ranges); it paints nothing and is never hit.
       let rect = EMPTY_RECT;
       let view = EMPTY_RECT;
       let bounds = EMPTY_RECT;
+      let extent = EMPTY_RECT;
+      let measured = el.measured;
       for (const c of el.children) {
         visit(c, dx, dy, clip, basis);
         rect = union(rect, c.rect);
         view = union(view, c.view);
         bounds = union(bounds, c.bounds);
+        extent = union(extent, c.placement.extent);
+        measured ||= c.placement.measuredInside;
       }
       if (!sameRect(el.rect, rect)) el.rect = rect;
-      if (!sameRect(el.view, view)) el.view = view;
+      if (!sameRect(p.view, view)) p.view = view;
       el.clip = EMPTY_RECT;
       el.content = el.rect;
       el.bounds = bounds;
+      p.extent = extent;
+      p.measuredInside = measured;
       return;
     }
     const rect = el === root ? { ...screenRect, contentX: 0, contentY: 0 } : tree.layoutOf(el.node);
     const view = { x: rect.x - dx, y: rect.y - dy, width: rect.width, height: rect.height };
     const visible = intersect(view, clip);
-    const moved = !sameRect(el.rect, rect) || !sameRect(el.view, view) || !sameRect(el.clip, visible);
+    const moved = !sameRect(el.rect, rect) || !sameRect(p.view, view) || !sameRect(el.clip, visible);
     if (moved) {
       if (!isEmpty(el.clip)) out.damage.push(el.clip);
       if (!isEmpty(visible)) out.damage.push(visible);
@@ -122,7 +164,7 @@ export function place(tree: LayoutTree, root: Element, width: number, height: nu
     const resized = el.rect.width !== rect.width || el.rect.height !== rect.height;
     if (moved) {
       el.rect = { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
-      el.view = view;
+      p.view = view;
       el.clip = visible;
     }
     el.content = contentBox(el, rect, basis);
@@ -138,11 +180,20 @@ export function place(tree: LayoutTree, root: Element, width: number, height: nu
     const cdx = dx + el.scrollLeft;
     const cdy = dy + el.scrollTop;
     let bounds = visible;
+    let extent = el.rect;
+    let measured = el.measured;
     for (const c of el.children) {
       visit(c, cdx, cdy, childClip, el.content.width);
       bounds = union(bounds, c.bounds);
+      if (!el.clipsChildren) {
+        const e = c.placement.extent;
+        extent = union(extent, el.scrollLeft === 0 && el.scrollTop === 0 ? e : { x: e.x - el.scrollLeft, y: e.y - el.scrollTop, width: e.width, height: e.height });
+      }
+      measured ||= c.placement.measuredInside;
     }
     el.bounds = bounds;
+    p.extent = extent;
+    p.measuredInside = measured;
   };
   visit(root, 0, 0, screenRect, width);
 }

@@ -83,7 +83,7 @@ export class BoxElement extends Element {
     if (t === this.scrollTop && l === this.scrollLeft) return;
     this.scrollTop = t;
     this.scrollLeft = l;
-    this.app?.scrolled();
+    this.app?.scrolled(this);
     this.invalidate();
     this.onScroll();
   }
@@ -215,7 +215,11 @@ export function setupBox<E extends BoxElement>(el: E, props: BoxProps, children:
     el.invalidate();
   });
   el.bind(props.overflow, (o) => {
-    el.clipsChildren = o === "hidden" || o === "scroll";
+    const clips = o === "hidden" || o === "scroll";
+    if (clips !== el.clipsChildren) {
+      el.clipsChildren = clips;
+      el.app?.structureChanged(el);
+    }
   });
   if (props.children !== undefined && !Array.isArray(props.children)) throw propError(component, "children", props.children, "an array");
   const kids = flattenChildren([...(props.children ?? []), ...children], (t) => Text(t), component);

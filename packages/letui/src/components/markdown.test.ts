@@ -77,7 +77,9 @@ describe("Markdown", () => {
     el.appendText(" word by word.");
     await t.frame();
     expect(el.source.endsWith("The open tail grows word by word.")).toBe(true);
-    expect(el.children.length).toBe(301);
+    // Finished blocks sit in groups of 16 (300 = 18 full groups and one of 12), then the tail.
+    expect(el.children.length).toBe(20);
+    expect(el.children.map((c) => c.children.length).slice(17)).toEqual([16, 12, 0]);
     // A fence left open keeps the tail open across blank lines, then closes.
     el.appendText("\n\n```\ncode\n\nmore");
     expect(el.finishedBlocks).toBe(301);

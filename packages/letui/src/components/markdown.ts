@@ -81,6 +81,24 @@ class LineElement extends Element {
   }
 }
 
+/**
+ * Finished blocks are kept in groups of this many, so that a change at
+ * the tail lays out one group and the list of groups, not every block of
+ * a long document.
+ */
+const GROUP = 16;
+
+/** A group of finished blocks: a column with the document's spacing; paints nothing itself. */
+class GroupElement extends Element {
+  readonly kind = "markdown-group";
+  constructor() {
+    super();
+    this.setLayout({ flexDirection: "column", gap: 1, flexShrink: 0 });
+  }
+
+  paint(): void {}
+}
+
 /** Turns parsed blocks into elements in one theme's looks. */
 class Builder {
   readonly #t: Theme;
@@ -214,6 +232,8 @@ export class MarkdownElement extends Element {
   #built = 0;
   #tail: BlockData | null = null;
   #tailElement: Element | null = null;
+  /** The group finished blocks are added to (the last one, until it is full). */
+  #group: GroupElement | null = null;
   #builder: Builder | null = null;
   /** Characters parsed by the last update (for tests and benchmarks). */
   lastParsed = 0;
@@ -253,6 +273,7 @@ export class MarkdownElement extends Element {
     this.#stable = 0;
     this.#finished = [];
     this.#built = 0;
+    this.#group = null;
     if (this.app) this.setChildren(this.#tailElement ? [this.#tailElement] : []);
     return done;
   }
@@ -270,6 +291,7 @@ export class MarkdownElement extends Element {
     this.#built = 0;
     this.#tail = null;
     if (this.#tailElement) this.#tailElement = null;
+    this.#group = null;
     if (this.children.length > 0) this.setChildren([]);
     this.#parseTail();
   }
@@ -296,7 +318,11 @@ export class MarkdownElement extends Element {
       this.#tailElement = null;
     }
     for (; this.#built < this.#finished.length; this.#built++) {
-      this.append(builder.block(this.#finished[this.#built] as BlockData, 0));
+      if (!this.#group || this.#group.children.length >= GROUP) {
+        this.#group = new GroupElement();
+        this.append(this.#group);
+      }
+      this.#group.append(builder.block(this.#finished[this.#built] as BlockData, 0));
     }
     if (this.#tail) {
       this.#tailElement = builder.block(this.#tail, 0);

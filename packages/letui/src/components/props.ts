@@ -88,7 +88,7 @@ export function applyCommon(el: Element, props: CommonProps, component: string):
   el.bind(props.zIndex, (z) => {
     checkNumber(component, "zIndex", z, { integer: true });
     el.zIndex = z;
-    el.app?.structureChanged();
+    el.app?.structureChanged(el);
     el.invalidate();
   });
   checkString(component, "id", props.id);

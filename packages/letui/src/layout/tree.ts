@@ -5,6 +5,7 @@
  */
 import { argumentError, disposedError } from "../errors.ts";
 import {
+  LETUI_LAYOUT_INFO_COMPUTES,
   LETUI_LAYOUT_INFO_GENERATION,
   LETUI_LAYOUT_LINE_WORDS,
   LETUI_LAYOUT_MAX_BATCH,
@@ -474,6 +475,21 @@ export class LayoutTree extends NativeObject {
     this.#node(root, "root");
     nl.layoutCompute(this.handle, root, extent("width", width), extent("height", height));
     this.#needsLayout = false;
+  }
+
+  /** The number of the last {@link compute} (from 1; 0 before the first). */
+  get computes(): number {
+    return this.#views.current.info[LETUI_LAYOUT_INFO_COMPUTES] ?? 0;
+  }
+
+  /**
+   * True when the box of `node`, or of any node in its subtree, changed in
+   * a {@link compute} after the one numbered `since` (see
+   * {@link computes}): a reader of the results can skip unchanged subtrees.
+   */
+  changedSince(node: LayoutNode, since: number): boolean {
+    const changed = this.#views.current.results[(node % SLOT) * RESULT_WORDS + 8] ?? 0;
+    return ((changed - since) | 0) > 0;
   }
 
   /** The box of a node from the last {@link compute} (read from shared memory). */

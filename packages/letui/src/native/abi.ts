@@ -106,8 +106,8 @@ export const LETUI_MOD_HYPER = 16;
 export const LETUI_MOD_META = 32;
 /** `f32` words in the layout style block. */
 export const LETUI_LAYOUT_STYLE_WORDS = 64;
-/** `i32` words per slot in the layout results. */
-export const LETUI_LAYOUT_RESULT_WORDS = 8;
+/** Words per slot in the layout results: eight `i32` (the box) and one `u32` (the compute that last changed it or a box below it). */
+export const LETUI_LAYOUT_RESULT_WORDS = 9;
 /** `u32` words per line record. */
 export const LETUI_LAYOUT_LINE_WORDS = 4;
 /** Width or height for `letui_layout_compute`: no limit, size to content. */
@@ -122,6 +122,8 @@ export const LETUI_LAYOUT_INFO_GENERATION = 0;
 export const LETUI_LAYOUT_INFO_NODES = 1;
 /** Layout info word: number of lines written by the last `letui_layout_text_lines`. */
 export const LETUI_LAYOUT_INFO_LINES = 2;
+/** Layout info word: the number of the last `letui_layout_compute` (from 1, wrapping to 1). */
+export const LETUI_LAYOUT_INFO_COMPUTES = 3;
 /** Number of layout info words. */
 export const LETUI_LAYOUT_INFO_LEN = 4;
 /** Style word: display. */

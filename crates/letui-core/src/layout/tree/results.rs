@@ -21,10 +21,12 @@ fn round(v: f32) -> i32 {
 impl LayoutTree {
     /// Lays out the tree under `root` in a viewport of `width` x `height`
     /// cells ([`UNBOUNDED`] to size to content on that axis), then writes
-    /// every node's absolute rectangle (see [`rects`](Self::rects)). Only
-    /// nodes changed since the last compute, and their ancestors, are laid
-    /// out again. The root is sized by its own style (`Auto` sizes fit the
-    /// content within the viewport).
+    /// every node's absolute rectangle (see [`results`](Self::results)).
+    /// Only nodes changed since the last compute, and their ancestors, are
+    /// laid out again, and only subtrees whose position, size or content
+    /// may have changed are walked to write rectangles. The root is sized
+    /// by its own style (`Auto` sizes fit the content within the
+    /// viewport).
     ///
     /// Results are rounded to whole cells so that adjacent boxes neither
     /// overlap nor leave gaps. Nodes outside `root`'s tree, and nodes
@@ -46,6 +48,11 @@ impl LayoutTree {
             width: space(width),
             height: space(height),
         };
+        self.computes = self.computes.wrapping_add(1).max(1);
+        let full = self.last_root != Some(r);
+        if !full {
+            self.find_dirty(r);
+        }
         self.taffy
             .compute_layout_with_measure(r, available, |inputs, _, data, style| {
                 taffy::compute_leaf_layout(
@@ -62,33 +69,172 @@ impl LayoutTree {
                 )
             })
             .map_err(engine)?;
-        self.write_rects(r);
+        if full {
+            let now = self.computes;
+            self.results.fill(NodeResult {
+                rect: NodeRect::default(),
+                changed: now,
+            });
+            self.content.fill((0, 0));
+            self.placed.fill(None);
+            self.detached.clear();
+        } else {
+            self.zero_detached(r);
+        }
+        self.last_root = Some(r);
+        self.write_rects(r, full);
         Ok(())
     }
 
-    /// Absolute rectangles from the rounded layout, without allocating.
-    fn write_rects(&mut self, root: taffy::NodeId) {
-        self.rects.fill(NodeRect::default());
-        self.content.fill((0, 0));
+    /// The number of the last compute (it counts up from 1, wrapping
+    /// past `u32::MAX` to 1); compare with [`NodeResult::changed`].
+    pub fn computes(&self) -> u32 {
+        self.computes
+    }
+
+    /// Marks the nodes under `root` that changed since the last compute
+    /// (taffy clears a changed node's cache and its ancestors'), walking
+    /// only into changed nodes.
+    fn find_dirty(&mut self, root: taffy::NodeId) {
+        let now = self.computes;
+        let mut stack = std::mem::take(&mut self.stack);
+        stack.clear();
+        stack.push((root, 0.0, 0.0));
+        while let Some((n, _, _)) = stack.pop() {
+            if !self.taffy.dirty(n).unwrap_or(true) {
+                continue;
+            }
+            let ti = taffy_index(n);
+            if self.dirty.len() <= ti {
+                self.dirty.resize(ti + 1, 0);
+            }
+            self.dirty[ti] = now;
+            stack.extend(self.taffy.child_ids(n).map(|c| (c, 0.0, 0.0)));
+        }
+        self.stack = stack;
+    }
+
+    fn is_dirty_now(&self, n: taffy::NodeId) -> bool {
+        self.dirty.get(taffy_index(n)) == Some(&self.computes)
+    }
+
+    /// Our slot index of a live taffy node.
+    fn slot_of(&self, n: taffy::NodeId) -> Option<usize> {
+        match self.ids.get(taffy_index(n)) {
+            Some(&Some((t, id))) if t == n => Some(id.index()),
+            _ => None,
+        }
+    }
+
+    /// Records that `n`'s rectangle changed in this compute, on it and
+    /// its ancestors.
+    fn stamp(&mut self, n: taffy::NodeId) {
+        let now = self.computes;
+        let mut up = Some(n);
+        while let Some(a) = up {
+            let Some(i) = self.slot_of(a) else { break };
+            if self.results[i].changed == now && a != n {
+                break;
+            }
+            self.results[i].changed = now;
+            up = self.taffy.parent(a);
+        }
+    }
+
+    /// Zeroes the rectangles of `n`'s subtree (hidden, or out of the tree).
+    fn zero_subtree(&mut self, n: taffy::NodeId) {
+        let mut stack = vec![n];
+        let mut any = false;
+        while let Some(n) = stack.pop() {
+            let Some(i) = self.slot_of(n) else { continue };
+            if self.results[i].rect != NodeRect::default() || self.content[i] != (0, 0) {
+                self.results[i] = NodeResult {
+                    rect: NodeRect::default(),
+                    changed: self.computes,
+                };
+                self.content[i] = (0, 0);
+                any = true;
+            }
+            if self.placed[i].take().is_some() {
+                any = true;
+            }
+            stack.extend(self.taffy.child_ids(n));
+        }
+        if any {
+            self.stamp(n);
+        }
+    }
+
+    /// Zeroes the subtrees taken out of the tree under `root` since the
+    /// last compute (those put back are written by the walk).
+    fn zero_detached(&mut self, root: taffy::NodeId) {
+        let detached = std::mem::take(&mut self.detached);
+        for &n in &detached {
+            if self.slot_of(n).is_none() {
+                // Freed since.
+                continue;
+            }
+            let mut top = n;
+            while let Some(p) = self.taffy.parent(top) {
+                top = p;
+            }
+            if top != root {
+                self.zero_subtree(n);
+            }
+        }
+        self.detached = detached;
+        self.detached.clear();
+    }
+
+    /// Absolute rectangles from the rounded layout, without allocating,
+    /// walking only where something may have changed (all of it when
+    /// `full`).
+    fn write_rects(&mut self, root: taffy::NodeId, full: bool) {
         let mut stack = std::mem::take(&mut self.stack);
         stack.clear();
         stack.push((root, 0.0, 0.0));
         while let Some((n, px, py)) = stack.pop() {
+            let Some(i) = self.slot_of(n) else { continue };
             let Ok(style) = self.taffy.style(n) else {
                 continue;
             };
             if style.display == taffy::Display::None {
+                if full || self.placed[i].is_some() || self.is_dirty_now(n) {
+                    self.zero_subtree(n);
+                }
                 continue;
             }
-            let Ok(l) = self.taffy.layout(n) else {
+            let Ok(&l) = self.taffy.layout(n) else {
                 continue;
             };
+            let ax = px + l.location.x;
+            let ay = py + l.location.y;
+            let placed: Placed = [
+                ax,
+                ay,
+                l.size.width,
+                l.size.height,
+                l.border.left,
+                l.border.top,
+                l.border.right,
+                l.border.bottom,
+                l.padding.left,
+                l.padding.top,
+                l.padding.right,
+                l.padding.bottom,
+                l.scroll_width(),
+                l.scroll_height(),
+            ];
+            if !full && self.placed[i] == Some(placed) && !self.is_dirty_now(n) {
+                // Same place, nothing changed below: so is every rectangle
+                // in its subtree.
+                continue;
+            }
+            self.placed[i] = Some(placed);
             // Every edge is rounded at its absolute position (every node
             // is positioned, so it is the containing block of its absolute
             // children too): sizes are differences of rounded edges, so
             // adjacent boxes neither overlap nor leave gaps.
-            let ax = px + l.location.x;
-            let ay = py + l.location.y;
             let x = round(ax);
             let y = round(ay);
             let inset_left = l.border.left + l.padding.left;
@@ -111,11 +257,10 @@ impl LayoutTree {
                     - round(ay + inset_top))
                 .max(0),
             );
-            if let Some(&Some((t, id))) = self.ids.get(taffy_index(n)) {
-                if t == n {
-                    self.rects[id.index()] = rect;
-                    self.content[id.index()] = content;
-                }
+            if self.results[i].rect != rect || self.content[i] != content {
+                self.results[i].rect = rect;
+                self.content[i] = content;
+                self.stamp(n);
             }
             stack.extend(self.taffy.child_ids(n).map(|c| (c, ax, ay)));
         }
@@ -128,14 +273,14 @@ impl LayoutTree {
     /// [`LayoutError::UnknownNode`].
     pub fn rect(&self, id: NodeId) -> LayoutResult<NodeRect> {
         self.node(id)?;
-        Ok(self.rects[id.index()])
+        Ok(self.results[id.index()].rect)
     }
 
-    /// Every slot's rectangle from the last compute, indexed by
+    /// Every slot's result from the last compute, indexed by
     /// [`NodeId::index`] (freed, unused and unreached slots are zero). The
     /// slice grows, doubling, when nodes are created.
-    pub fn rects(&self) -> &[NodeRect] {
-        &self.rects
+    pub fn results(&self) -> &[NodeResult] {
+        &self.results
     }
 
     /// The lines of a text leaf at its computed content width (its width
@@ -153,7 +298,7 @@ impl LayoutTree {
         let Some(text) = self.taffy.get_node_context(n) else {
             return Ok(());
         };
-        if self.rects[id.index()].width <= 0 {
+        if self.results[id.index()].rect.width <= 0 {
             // Hidden, or not laid out.
             return Ok(());
         }

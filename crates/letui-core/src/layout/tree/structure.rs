@@ -64,6 +64,7 @@ impl LayoutTree {
     fn detach(&mut self, c: taffy::NodeId) -> LayoutResult<()> {
         if let Some(old) = self.taffy.parent(c) {
             self.taffy.remove_child(old, c).map_err(engine)?;
+            self.detached.push(c);
         }
         Ok(())
     }
@@ -125,6 +126,7 @@ impl LayoutTree {
             });
         }
         self.taffy.remove_child(p, c).map_err(engine)?;
+        self.detached.push(c);
         Ok(())
     }
 
@@ -163,6 +165,7 @@ impl LayoutTree {
         if let Some(w) = sorted.windows(2).find(|w| w[0] == w[1]) {
             return Err(LayoutError::DuplicateChild(w[0]));
         }
+        self.detached.extend(self.taffy.child_ids(p));
         self.taffy.set_children(p, &nodes).map_err(engine)
     }
 

@@ -9,6 +9,16 @@
 //! [`Highlighter::spans`] runs the query over the lines from there on only,
 //! so appending a line costs in proportion to what changed, not to the file.
 //!
+//! Even an incremental re-parse rebuilds the root's list of children, so on
+//! its own an append costs in proportion to the file's top-level items. The
+//! source is therefore kept in chunks: once the open tail passes
+//! [`CHUNK_LINES`] lines, everything before its last top-level item that
+//! starts a line (with no syntax error before it) is frozen with the tree
+//! it was parsed in, and the tail is parsed on its own from there (a parser
+//! range over the same source, so offsets stay absolute). Appends re-parse
+//! only the open tail; a boundary between complete top-level items is one
+//! that later text cannot change, so the highlights equal a whole parse.
+//!
 //! Highlights are [`Class`]es, a small fixed set the TypeScript side maps to
 //! theme colors. Capture names map to classes by their first dotted part
 //! (`keyword.control` is a keyword); where captures nest the innermost wins,
@@ -24,11 +34,23 @@
 use std::sync::OnceLock;
 
 use tree_sitter::{
-    InputEdit, Language, Parser, Point, Query, QueryCursor, StreamingIterator, Tree,
+    InputEdit, Language, Parser, Point, Query, QueryCursor, Range, StreamingIterator, Tree,
 };
 
 /// The largest source highlighted (bytes); longer ones stay plain.
 pub const MAX_SOURCE: usize = 16 << 20;
+
+/// Lines the open tail may reach before its finished part is frozen (see
+/// the module documentation).
+pub const CHUNK_LINES: usize = 512;
+
+/// A frozen stretch of the source, `start..end` in bytes, highlighted
+/// from the tree it was parsed in.
+struct Chunk {
+    tree: Tree,
+    start: usize,
+    end: usize,
+}
 
 /// A highlight class: what a span of code is, for choosing its look.
 #[repr(u8)]
@@ -261,7 +283,15 @@ pub enum HighlightError {
 pub struct Highlighter {
     lang: Lang,
     parser: Parser,
+    /// Frozen chunks, in order, before the open tail.
+    frozen: Vec<Chunk>,
+    /// The open tail's tree, parsed from byte `open` on.
     tree: Option<Tree>,
+    open: usize,
+    /// No split is tried before the source has this many lines (after one
+    /// found no boundary).
+    next_split: usize,
+    chunk_lines: usize,
     source: String,
     /// Byte offset of each line's start (the first is 0).
     line_starts: Vec<usize>,
@@ -288,7 +318,11 @@ impl Highlighter {
         Ok(Highlighter {
             lang,
             parser,
+            frozen: Vec::new(),
             tree: None,
+            open: 0,
+            next_split: 0,
+            chunk_lines: CHUNK_LINES,
             source: String::new(),
             line_starts: vec![0],
             cursor: QueryCursor::new(),
@@ -317,8 +351,13 @@ impl Highlighter {
         self.line_starts.clear();
         self.line_starts.push(0);
         self.index_lines(0);
+        self.frozen.clear();
+        self.open = 0;
+        self.next_split = 0;
+        self.set_range();
         self.tree = None;
         self.parse();
+        self.split();
         0
     }
 
@@ -355,7 +394,12 @@ impl Highlighter {
             for r in old.changed_ranges(new) {
                 first = first.min(r.start_point.row);
             }
+        } else {
+            // Past the size limit: everything is plain now.
+            self.frozen.clear();
+            return 0;
         }
+        self.split();
         first
     }
 
@@ -365,6 +409,77 @@ impl Highlighter {
         } else {
             self.parser.parse(&self.source, None)
         };
+    }
+
+    /// Makes the parser read the source from the open tail's start on.
+    fn set_range(&mut self) {
+        let range = Range {
+            start_byte: self.open,
+            end_byte: usize::MAX,
+            start_point: self.point(self.open),
+            end_point: Point {
+                row: usize::MAX,
+                column: usize::MAX,
+            },
+        };
+        // A single range that starts inside the source is always valid.
+        let _ = if self.open == 0 {
+            self.parser.set_included_ranges(&[])
+        } else {
+            self.parser.set_included_ranges(&[range])
+        };
+    }
+
+    /// Freezes the open tail's finished part once it is long enough: up to
+    /// the start of its last top-level item that begins a line after an
+    /// item ending on an earlier one, with no syntax error before it. The
+    /// rest is parsed on its own.
+    fn split(&mut self) {
+        let lines = self.line_count();
+        if lines < self.next_split || lines - self.point(self.open).row <= self.chunk_lines {
+            return;
+        }
+        let Some(tree) = self.tree.clone() else {
+            return;
+        };
+        let boundary = {
+            let root = tree.root_node();
+            let mut cursor = root.walk();
+            let kids: Vec<tree_sitter::Node> = root.children(&mut cursor).collect();
+            let clean = kids
+                .iter()
+                .position(|k| k.has_error() || k.is_missing())
+                .unwrap_or(kids.len());
+            // Leave the last item open: it may still be growing.
+            let last = kids.len().saturating_sub(1).min(clean);
+            // Where a statement may go on across a line break (JavaScript's
+            // optional semicolons), the item before must be closed.
+            let asi = matches!(self.lang, Lang::TypeScript | Lang::Tsx | Lang::JavaScript);
+            let src = self.source.as_bytes();
+            (1..=last).rev().find_map(|k| {
+                let (prev, kid) = (kids[k - 1], kids[k]);
+                let at = kid.start_position();
+                let closed =
+                    !asi || matches!(src.get(prev.end_byte().wrapping_sub(1)), Some(b';' | b'}'));
+                (closed
+                    && at.column == 0
+                    && prev.end_position().row < at.row
+                    && kid.start_byte() > self.open)
+                    .then(|| kid.start_byte())
+            })
+        };
+        let Some(b) = boundary else {
+            self.next_split = lines + self.chunk_lines;
+            return;
+        };
+        self.frozen.push(Chunk {
+            tree,
+            start: self.open,
+            end: b,
+        });
+        self.open = b;
+        self.set_range();
+        self.parse();
     }
 
     /// Records the starts of lines after byte `from`.
@@ -396,7 +511,9 @@ impl Highlighter {
     /// for the lines in view costs a screenful whatever the file's length.
     pub fn spans(&mut self, from_line: usize, to_line: usize) -> Vec<u32> {
         let mut out = Vec::new();
-        let Some(tree) = &self.tree else { return out };
+        let Some(open_tree) = &self.tree else {
+            return out;
+        };
         let from_line = from_line.min(self.line_starts.len() - 1);
         let start = self.line_starts[from_line];
         let end = self
@@ -410,17 +527,30 @@ impl Highlighter {
         // Captures as (start, end, pattern, class), painted outer to inner
         // and, for one range, first pattern to last, so inner and later win.
         let mut caps: Vec<(usize, usize, usize, Class)> = Vec::new();
-        self.cursor.set_byte_range(start..end);
         let text = self.source.as_bytes();
-        let mut it = self
-            .cursor
-            .captures(&compiled.query, tree.root_node(), text);
-        while let Some((m, i)) = it.next() {
-            let c = &m.captures[*i];
-            let class = compiled.classes[c.index as usize];
-            let (a, b) = (c.node.start_byte().max(start), c.node.end_byte().min(end));
-            if a < b {
-                caps.push((a, b, m.pattern_index, class));
+        // The frozen chunks the lines meet, then the open tail.
+        let first = self.frozen.partition_point(|c| c.end <= start);
+        let chunks = self.frozen[first..]
+            .iter()
+            .take_while(|c| c.start < end)
+            .map(|c| (&c.tree, c.start, c.end))
+            .chain(std::iter::once((open_tree, self.open, usize::MAX)));
+        for (tree, from, to) in chunks {
+            let (lo, hi) = (start.max(from), end.min(to));
+            if lo >= hi {
+                continue;
+            }
+            self.cursor.set_byte_range(lo..hi);
+            let mut it = self
+                .cursor
+                .captures(&compiled.query, tree.root_node(), text);
+            while let Some((m, i)) = it.next() {
+                let c = &m.captures[*i];
+                let class = compiled.classes[c.index as usize];
+                let (a, b) = (c.node.start_byte().max(lo), c.node.end_byte().min(hi));
+                if a < b {
+                    caps.push((a, b, m.pattern_index, class));
+                }
             }
         }
         caps.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));
@@ -603,6 +733,81 @@ mod tests {
         let before = inc.line_count();
         let first = inc.append("let z = 2;\n");
         assert!(first >= before - 2, "{first} of {before}");
+    }
+
+    /// Spans of all lines, as records.
+    fn all(h: &mut Highlighter) -> Vec<[u32; 4]> {
+        h.spans(0, usize::MAX)
+            .chunks(4)
+            .map(|c| [c[0], c[1], c[2], c[3]])
+            .collect()
+    }
+
+    #[test]
+    fn chunked_sources_highlight_as_one_whole_parse() {
+        // Items that go on across lines, a statement without a semicolon
+        // that a later line continues, comments between items, and an
+        // unclosed construct in the middle.
+        let unit = "export function f(a: number): number {\n  return a * 2; // double\n}\n\nlet x = f\n// note\n(1)\nconst s = `multi\nline ${x}`;\n\n/* a\n block */\nclass C { m() { return 'q'; } }\n";
+        let src: String = unit.repeat(12) + "let broken = (1 +;\n" + &unit.repeat(6);
+        for lang in [
+            "ts", "js", "rust", "python", "go", "bash", "css", "markdown", "yaml", "json", "html",
+        ] {
+            let mut whole = Highlighter::new(lang).unwrap();
+            whole.chunk_lines = usize::MAX;
+            whole.set(&src);
+            let want = all(&mut whole);
+            // Set at once, and streamed line by line, in small chunks.
+            let mut set = Highlighter::new(lang).unwrap();
+            set.chunk_lines = 16;
+            set.set(&src);
+            assert_eq!(all(&mut set), want, "{lang}, set");
+            let mut streamed = Highlighter::new(lang).unwrap();
+            streamed.chunk_lines = 16;
+            for line in src.split_inclusive('\n') {
+                streamed.append(line);
+            }
+            if lang == "ts" {
+                assert!(
+                    streamed.frozen.len() > 4,
+                    "{} chunks",
+                    streamed.frozen.len()
+                );
+            }
+            assert_eq!(all(&mut streamed), want, "{lang}, streamed");
+            // A range of lines across chunk boundaries.
+            let part: Vec<[u32; 4]> = want
+                .iter()
+                .filter(|r| (40..120).contains(&r[0]))
+                .copied()
+                .collect();
+            let got: Vec<[u32; 4]> = streamed
+                .spans(40, 120)
+                .chunks(4)
+                .map(|c| [c[0], c[1], c[2], c[3]])
+                .collect();
+            assert_eq!(got, part, "{lang}, lines 40..120");
+        }
+    }
+
+    #[test]
+    fn a_statement_that_a_later_line_continues_is_not_frozen() {
+        // `let x = f` goes on as `f(1)` past the comment: a call.
+        let src = "a;\nb;\nlet x = f\n// note\n(1);\n";
+        let mut whole = Highlighter::new("ts").unwrap();
+        whole.chunk_lines = usize::MAX;
+        whole.set(src);
+        let want = all(&mut whole);
+        assert!(
+            want.contains(&[2, 8, 9, Class::Function as u32]),
+            "{want:?}"
+        );
+        let mut streamed = Highlighter::new("ts").unwrap();
+        streamed.chunk_lines = 1;
+        for line in src.split_inclusive('\n') {
+            streamed.append(line);
+        }
+        assert_eq!(all(&mut streamed), want);
     }
 
     #[test]

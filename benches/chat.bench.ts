@@ -102,8 +102,10 @@ const file = UNIT.repeat(Math.ceil(10_000 / unitLines)).split("\n").slice(0, 10_
   screen.dispose();
   h.dispose();
   console.log("highlighting a 10,000-line TypeScript file (median):");
+  // Parsing is lazy, a chunk at a time: the lines in view parse only the
+  // chunks they need; reading every line parses (and highlights) the rest.
   console.log(`  native parse + highlights of the 40 lines in view: ${median(visible).toFixed(1)} ms   (target <= 50 ms)`);
-  console.log(`  native highlights of all 10,000 lines, on top:     ${median(whole).toFixed(1)} ms`);
+  console.log(`  parse and highlights of all 10,000 lines, on top:  ${median(whole).toFixed(1)} ms   (whole file: ${(median(visible) + median(whole)).toFixed(1)} ms)`);
   console.log(`  Code element in a ScrollBox, setText + frame:      ${median(element).toFixed(1)} ms`);
   console.log(`  append one line, native re-parse + highlights:     ${(median(nativeAppend) * 1000).toFixed(0)} us   (target <= 1 ms)`);
   console.log(`  append one line, Code element + frame:             ${(median(append) * 1000).toFixed(0)} us`);

@@ -19,6 +19,11 @@
 //! only the open tail; a boundary between complete top-level items is one
 //! that later text cannot change, so the highlights equal a whole parse.
 //!
+//! Parsing is also lazy: [`Highlighter::set`] only stores the source, and
+//! [`Highlighter::spans`] parses up to the lines it is asked for, a stretch
+//! of lines at a time frozen at the same kind of boundary. The first screen
+//! of a long file costs a chunk's parse; the rest is parsed when read.
+//!
 //! Highlights are [`Class`]es, a small fixed set the TypeScript side maps to
 //! theme colors. Capture names map to classes by their first dotted part
 //! (`keyword.control` is a keyword); where captures nest the innermost wins,
@@ -291,6 +296,8 @@ pub struct Highlighter {
     /// No split is tried before the source has this many lines (after one
     /// found no boundary).
     next_split: usize,
+    /// True when the open tail's tree covers it to the end of the source.
+    complete: bool,
     chunk_lines: usize,
     source: String,
     /// Byte offset of each line's start (the first is 0).
@@ -322,6 +329,7 @@ impl Highlighter {
             tree: None,
             open: 0,
             next_split: 0,
+            complete: false,
             chunk_lines: CHUNK_LINES,
             source: String::new(),
             line_starts: vec![0],
@@ -344,7 +352,10 @@ impl Highlighter {
         self.line_starts.len()
     }
 
-    /// Replaces the source and parses it afresh. Returns 0, the first line whose highlighting changed.
+    /// Replaces the source. Returns 0, the first line whose highlighting
+    /// changed. Parsing is lazy: [`spans`](Self::spans) parses up to the
+    /// lines it is asked for, a chunk at a time, so the first screen of a
+    /// long file is highlighted without parsing the rest.
     pub fn set(&mut self, text: &str) -> usize {
         self.source.clear();
         self.source.push_str(text);
@@ -354,10 +365,8 @@ impl Highlighter {
         self.frozen.clear();
         self.open = 0;
         self.next_split = 0;
-        self.set_range();
         self.tree = None;
-        self.parse();
-        self.split();
+        self.complete = false;
         0
     }
 
@@ -370,12 +379,20 @@ impl Highlighter {
         let old_end = self.point(old_len);
         self.source.push_str(text);
         self.index_lines(old_len);
-        let new_end = self.point(self.source.len());
         let first_line = old_end.row;
+        if !self.complete {
+            // Not parsed that far yet: spans will.
+            return first_line;
+        }
+        let new_end = self.point(self.source.len());
         let Some(mut old) = self.tree.take() else {
-            self.parse();
-            return 0;
+            return first_line;
         };
+        if self.source.len() > MAX_SOURCE {
+            // Past the size limit: everything is plain now.
+            self.frozen.clear();
+            return 0;
+        }
         old.edit(&InputEdit {
             start_byte: old_len,
             old_end_byte: old_len,
@@ -384,56 +401,110 @@ impl Highlighter {
             old_end_position: old_end,
             new_end_position: new_end,
         });
-        self.tree = if self.source.len() > MAX_SOURCE {
-            None
-        } else {
-            self.parser.parse(&self.source, Some(&old))
-        };
+        self.tree = self.parser.parse(&self.source, Some(&old));
         let mut first = first_line;
         if let Some(new) = &self.tree {
             for r in old.changed_ranges(new) {
                 first = first.min(r.start_point.row);
             }
-        } else {
-            // Past the size limit: everything is plain now.
-            self.frozen.clear();
-            return 0;
         }
         self.split();
         first
     }
 
-    fn parse(&mut self) {
-        self.tree = if self.source.len() > MAX_SOURCE {
-            None
-        } else {
-            self.parser.parse(&self.source, None)
+    /// Parses the open tail from its start to byte `end` (to the end of
+    /// the source and beyond, for later appends, with `None`).
+    fn parse_open(&mut self, end: Option<usize>) -> Option<Tree> {
+        let (end_byte, end_point) = match end {
+            Some(e) => (e, self.point(e)),
+            None => (
+                usize::MAX,
+                Point {
+                    row: usize::MAX,
+                    column: usize::MAX,
+                },
+            ),
         };
-    }
-
-    /// Makes the parser read the source from the open tail's start on.
-    fn set_range(&mut self) {
         let range = Range {
             start_byte: self.open,
-            end_byte: usize::MAX,
+            end_byte,
             start_point: self.point(self.open),
-            end_point: Point {
-                row: usize::MAX,
-                column: usize::MAX,
-            },
+            end_point,
         };
-        // A single range that starts inside the source is always valid.
-        let _ = if self.open == 0 {
-            self.parser.set_included_ranges(&[])
-        } else {
-            self.parser.set_included_ranges(&[range])
-        };
+        // One range inside the source is always valid.
+        let _ = self.parser.set_included_ranges(&[range]);
+        self.parser.parse(&self.source, None)
     }
 
-    /// Freezes the open tail's finished part once it is long enough: up to
-    /// the start of its last top-level item that begins a line after an
-    /// item ending on an earlier one, with no syntax error before it. The
-    /// rest is parsed on its own.
+    /// Parses until the source before byte `to` is covered by frozen
+    /// chunks, or the open tail is parsed to the end: a stretch of
+    /// `2 * chunk_lines` lines at a time, frozen up to its last safe
+    /// boundary (see [`boundary`](Self::boundary)); a stretch without one
+    /// is doubled.
+    fn advance(&mut self, to: usize) {
+        if self.source.len() > MAX_SOURCE {
+            return;
+        }
+        let mut step = self.chunk_lines.saturating_mul(2).max(2);
+        while !self.complete && self.open < to {
+            let row = self.point(self.open).row;
+            let end = self.line_starts.get(row.saturating_add(step)).copied();
+            let Some(end) = end else {
+                self.tree = self.parse_open(None);
+                self.complete = true;
+                return;
+            };
+            let Some(tree) = self.parse_open(Some(end)) else {
+                return;
+            };
+            match self.boundary(&tree) {
+                Some(b) => {
+                    self.frozen.push(Chunk {
+                        tree,
+                        start: self.open,
+                        end: b,
+                    });
+                    self.open = b;
+                    step = self.chunk_lines.saturating_mul(2).max(2);
+                }
+                None => step = step.saturating_mul(2),
+            }
+        }
+    }
+
+    /// Where the open tail may be cut in `tree`: the start of its last
+    /// top-level item that begins a line after an item ending on an earlier
+    /// one, with no syntax error before it and not the last item (it may
+    /// still be growing, or be cut short).
+    fn boundary(&self, tree: &Tree) -> Option<usize> {
+        let root = tree.root_node();
+        let mut cursor = root.walk();
+        let kids: Vec<tree_sitter::Node> = root.children(&mut cursor).collect();
+        let clean = kids
+            .iter()
+            .position(|k| k.has_error() || k.is_missing())
+            .unwrap_or(kids.len());
+        let last = kids.len().saturating_sub(1).min(clean);
+        // Where a statement may go on across a line break (JavaScript's
+        // optional semicolons), the item before must be closed.
+        let asi = matches!(self.lang, Lang::TypeScript | Lang::Tsx | Lang::JavaScript);
+        let src = self.source.as_bytes();
+        (1..=last).rev().find_map(|k| {
+            let (prev, kid) = (kids[k - 1], kids[k]);
+            let at = kid.start_position();
+            let closed =
+                !asi || matches!(src.get(prev.end_byte().wrapping_sub(1)), Some(b';' | b'}'));
+            (closed
+                && at.column == 0
+                && prev.end_position().row < at.row
+                && kid.start_byte() > self.open)
+                .then(|| kid.start_byte())
+        })
+    }
+
+    /// Freezes the open tail's finished part once it is longer than
+    /// `chunk_lines` (see [`boundary`](Self::boundary)); the rest is parsed
+    /// on its own.
     fn split(&mut self) {
         let lines = self.line_count();
         if lines < self.next_split || lines - self.point(self.open).row <= self.chunk_lines {
@@ -442,33 +513,7 @@ impl Highlighter {
         let Some(tree) = self.tree.clone() else {
             return;
         };
-        let boundary = {
-            let root = tree.root_node();
-            let mut cursor = root.walk();
-            let kids: Vec<tree_sitter::Node> = root.children(&mut cursor).collect();
-            let clean = kids
-                .iter()
-                .position(|k| k.has_error() || k.is_missing())
-                .unwrap_or(kids.len());
-            // Leave the last item open: it may still be growing.
-            let last = kids.len().saturating_sub(1).min(clean);
-            // Where a statement may go on across a line break (JavaScript's
-            // optional semicolons), the item before must be closed.
-            let asi = matches!(self.lang, Lang::TypeScript | Lang::Tsx | Lang::JavaScript);
-            let src = self.source.as_bytes();
-            (1..=last).rev().find_map(|k| {
-                let (prev, kid) = (kids[k - 1], kids[k]);
-                let at = kid.start_position();
-                let closed =
-                    !asi || matches!(src.get(prev.end_byte().wrapping_sub(1)), Some(b';' | b'}'));
-                (closed
-                    && at.column == 0
-                    && prev.end_position().row < at.row
-                    && kid.start_byte() > self.open)
-                    .then(|| kid.start_byte())
-            })
-        };
-        let Some(b) = boundary else {
+        let Some(b) = self.boundary(&tree) else {
             self.next_split = lines + self.chunk_lines;
             return;
         };
@@ -478,8 +523,7 @@ impl Highlighter {
             end: b,
         });
         self.open = b;
-        self.set_range();
-        self.parse();
+        self.tree = self.parse_open(None);
     }
 
     /// Records the starts of lines after byte `from`.
@@ -511,9 +555,9 @@ impl Highlighter {
     /// for the lines in view costs a screenful whatever the file's length.
     pub fn spans(&mut self, from_line: usize, to_line: usize) -> Vec<u32> {
         let mut out = Vec::new();
-        let Some(open_tree) = &self.tree else {
+        if self.source.len() > MAX_SOURCE {
             return out;
-        };
+        }
         let from_line = from_line.min(self.line_starts.len() - 1);
         let start = self.line_starts[from_line];
         let end = self
@@ -523,6 +567,12 @@ impl Highlighter {
         if start >= end {
             return out;
         }
+        self.advance(end);
+        let open_tree = if self.complete {
+            self.tree.as_ref()
+        } else {
+            None
+        };
         let compiled = compiled(self.lang);
         // Captures as (start, end, pattern, class), painted outer to inner
         // and, for one range, first pattern to last, so inner and later win.
@@ -534,7 +584,7 @@ impl Highlighter {
             .iter()
             .take_while(|c| c.start < end)
             .map(|c| (&c.tree, c.start, c.end))
-            .chain(std::iter::once((open_tree, self.open, usize::MAX)));
+            .chain(open_tree.map(|t| (t, self.open, usize::MAX)));
         for (tree, from, to) in chunks {
             let (lo, hi) = (start.max(from), end.min(to));
             if lo >= hi {
@@ -762,10 +812,31 @@ mod tests {
             set.chunk_lines = 16;
             set.set(&src);
             assert_eq!(all(&mut set), want, "{lang}, set");
+            // Lazily: the first lines parse only the first chunks.
+            let mut lazy = Highlighter::new(lang).unwrap();
+            lazy.chunk_lines = 16;
+            lazy.set(&src);
+            let head: Vec<[u32; 4]> = want.iter().filter(|r| r[0] < 10).copied().collect();
+            let got: Vec<[u32; 4]> = lazy
+                .spans(0, 10)
+                .chunks(4)
+                .map(|c| [c[0], c[1], c[2], c[3]])
+                .collect();
+            assert_eq!(got, head, "{lang}, first lines");
+            if lang == "ts" {
+                assert!(
+                    !lazy.complete && lazy.open < src.len() / 2,
+                    "parsed to {}",
+                    lazy.open
+                );
+            }
+            assert_eq!(all(&mut lazy), want, "{lang}, lazy then all");
             let mut streamed = Highlighter::new(lang).unwrap();
             streamed.chunk_lines = 16;
             for line in src.split_inclusive('\n') {
-                streamed.append(line);
+                // As the Code element does: read the lines that changed.
+                let first = streamed.append(line);
+                streamed.spans(first, usize::MAX);
             }
             if lang == "ts" {
                 assert!(
@@ -805,7 +876,8 @@ mod tests {
         let mut streamed = Highlighter::new("ts").unwrap();
         streamed.chunk_lines = 1;
         for line in src.split_inclusive('\n') {
-            streamed.append(line);
+            let first = streamed.append(line);
+            streamed.spans(first, usize::MAX);
         }
         assert_eq!(all(&mut streamed), want);
     }

@@ -56,6 +56,9 @@ ${COMMANDS.map((c) => `- \`${c.name}${c.args ? ` ${c.args}` : ""}\`: ${c.help}`)
 /** Messages (questions and answers) a full-screen transcript keeps; older ones are dropped, so that memory and frame cost stay bounded in long sessions. */
 export const KEPT = 100;
 
+/** Transcript entries per page (see `keep`). */
+const PAGE = 10;
+
 /** Options of {@link chatApp}. */
 export interface ChatOptions {
   /** Where the transcript lives: the terminal's scrollback, or a ScrollBox on the alternate screen. @default "inline" */
@@ -186,15 +189,30 @@ export function chatApp(options: ChatOptions = {}): Chat {
     else root.app?.print(Column({ flexShrink: 0 }, el, Text(" ")));
   };
 
-  /** Full screen: appends to the transcript, dropping the oldest entries past {@link KEPT} (the scrollback of inline mode keeps everything). */
+  /**
+   * Full screen: appends to the transcript, dropping the oldest entries
+   * past {@link KEPT} (the scrollback of inline mode keeps everything).
+   * Entries sit in pages of {@link PAGE}, so a growing answer lays out its
+   * page and the list of pages, not every message.
+   */
   const keep = (el: Element) => {
-    transcript.append(el);
-    const extra = transcript.children.length - KEPT;
-    for (let i = 0; i < extra; i++) {
+    let page = transcript.children[transcript.children.length - 1];
+    if (!page || page.children.length >= PAGE) {
+      page = Column({ gap: 1, flexShrink: 0 });
+      transcript.append(page);
+    }
+    page.append(el);
+    kept++;
+    while (kept > KEPT) {
       const first = transcript.children[0];
-      if (first) transcript.remove(first);
+      const oldest = first?.children[0];
+      if (!first || !oldest) break;
+      first.remove(oldest);
+      kept--;
+      if (first.children.length === 0) transcript.remove(first);
     }
   };
+  let kept = 0;
 
   /** Inline mode: moves the answer's finished blocks to the scrollback. */
   const printFinished = () => {
@@ -287,7 +305,10 @@ export function chatApp(options: ChatOptions = {}): Chat {
       }
       case "/clear":
         turn = 0;
-        if (mode === "fullscreen") transcript.setChildren([]);
+        if (mode === "fullscreen") {
+          transcript.setChildren([]);
+          kept = 0;
+        }
         else commit(Text({ dim: true }, "── new conversation ──"));
         status.value = "cleared";
         return;

@@ -4,8 +4,10 @@
 //! the grid consistent: text is split into grapheme clusters, each cluster
 //! takes its display width in cells, wide clusters are followed by a
 //! continuation cell, control and zero-width characters never land in the
-//! grid, and overwriting either half of a wide character clears the other
-//! half. Drawing is clipped to the clip rectangle.
+//! grid, a cluster keeps no zero-width joiner at its end (it would join
+//! the next cell's cluster on some terminals), and overwriting either half
+//! of a wide character clears the other half. Drawing is clipped to the
+//! clip rectangle.
 
 use thiserror::Error;
 
@@ -14,6 +16,21 @@ use crate::grid::{Grid, Rect};
 use crate::intern::Interner;
 use crate::links::{self, LinkError, MAX_LINK_ID};
 use crate::width::clusters;
+
+/// A cluster as it can stand in a cell of its own on any terminal: without
+/// leading zero-width code points (a per-code-point terminal joins them to
+/// the cell on the left, wherever the cursor came from) and without a
+/// zero-width joiner at the end (it joins nothing visible here, and tmux
+/// 3.3a joins the next cell's cluster to it across cursor moves).
+fn standalone(text: &str) -> &str {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) if (c as u32) < 0x80 && !text.ends_with('\u{200d}') => text,
+        _ => text
+            .trim_start_matches(|c| crate::width::char_width(c) == 0)
+            .trim_end_matches('\u{200d}'),
+    }
+}
 
 /// Largest number of cells a screen may have (64 MiB of cells).
 pub const MAX_CELLS: usize = 1 << 22;
@@ -278,7 +295,24 @@ impl Screen {
                 let bx = start.max(left) as u16;
                 self.put_blank(bx, y, style);
             } else {
-                self.put_cluster(start as u16, y, cl.text, cl.width, style);
+                let text = standalone(cl.text);
+                if text.len() == cl.text.len() {
+                    self.put_cluster(start as u16, y, text, cl.width, style);
+                } else {
+                    // What is left keeps its own width; the rest of the
+                    // cluster's cells are blank.
+                    let w = crate::width::cluster_width(text).min(cl.width);
+                    if w == 0 {
+                        for bx in start..cx {
+                            self.put_blank(bx as u16, y, style);
+                        }
+                    } else {
+                        self.put_cluster(start as u16, y, text, w, style);
+                        for bx in start + i64::from(w)..cx {
+                            self.put_blank(bx as u16, y, style);
+                        }
+                    }
+                }
             }
         }
         cx.clamp(i32::MIN as i64, i32::MAX as i64) as i32
@@ -297,8 +331,13 @@ impl Screen {
         if x0 >= x1 || y0 >= y1 {
             return;
         }
-        let (text, w) = match clusters(glyph).next() {
-            Some(c) if c.width > 0 => (c.text, c.width),
+        let (text, w) = match clusters(glyph)
+            .next()
+            .map(|c| (standalone(c.text), c.width))
+        {
+            Some((t, w)) if w > 0 && crate::width::cluster_width(t) > 0 => {
+                (t, crate::width::cluster_width(t).min(w))
+            }
             _ => (" ", 1),
         };
         let glyph_word = self.glyph_word(text);
@@ -345,6 +384,7 @@ impl Screen {
     /// cluster longer than [`MAX_CLUSTER_CHARS`] code points keeps only its
     /// first ones (the rest are marks that no terminal stacks that deep).
     fn glyph_word(&mut self, text: &str) -> u32 {
+        let text = standalone(text);
         let mut chars = text.chars();
         match (chars.next(), chars.next()) {
             (Some(c), None) => c as u32,
@@ -545,6 +585,23 @@ mod tests {
         let mut s = screen(4, 1);
         assert_eq!(s.draw_text(0, 0, "\u{301}x", Style::PLAIN), 1);
         assert_eq!(s.row_text(0), "x   ");
+    }
+
+    #[test]
+    fn clusters_stand_alone_in_their_cells() {
+        // A dangling joiner is dropped; so are leading zero-width code
+        // points of a cluster that has width (jamo before a spacing mark).
+        let mut s = screen(8, 1);
+        s.draw_text(0, 0, "👨\u{200d}", Style::PLAIN);
+        assert_eq!(s.cell_text(s.grid().get(0, 0).unwrap()), "👨");
+        s.draw_text(2, 0, "\u{1161}\u{93f}|", Style::PLAIN);
+        assert_eq!(s.cell_text(s.grid().get(2, 0).unwrap()), "\u{93f}");
+        assert_eq!(s.cell_text(s.grid().get(3, 0).unwrap()), "|");
+        s.fill(4, 0, 2, 1, "a\u{200d}", Style::PLAIN);
+        assert_eq!(s.row_text(0), "👨\u{93f}|aa  ");
+        // A whole sequence keeps its joiners.
+        s.draw_text(0, 0, "👨\u{200d}👩", Style::PLAIN);
+        assert_eq!(s.cell_text(s.grid().get(0, 0).unwrap()), "👨\u{200d}👩");
     }
 
     #[test]

@@ -236,8 +236,116 @@ pub fn str_width(text: &str) -> usize {
     clusters(text).map(|c| usize::from(c.width)).sum()
 }
 
+/// Prepended concatenation marks and the like (grapheme break property
+/// Prepend): whatever follows joins their cluster.
+fn is_prepend(c: char) -> bool {
+    matches!(c as u32,
+        0x600..=0x605 | 0x6dd | 0x70f | 0x890..=0x891 | 0x8e2 | 0xd4e | 0x110bd | 0x110cd
+        | 0x111c2..=0x111c3 | 0x1193f | 0x11941 | 0x11a3a | 0x11a84..=0x11a89 | 0x11d46 | 0x11f02)
+}
+
+/// True for a code point that never extends the cluster before it (one
+/// that does not end with a prepended mark or a zero-width joiner, which a
+/// screen never keeps at a cluster's end): ASCII, and the Latin, Greek, Cyrillic,
+/// kana, CJK, box-drawing and fullwidth letters and symbols of most
+/// screens; a Hangul syllable unless it follows a leading jamo. Other code
+/// points may, and are looked up.
+fn never_extends(c: char, after: char) -> bool {
+    match c as u32 {
+        0x20..=0x7e
+        | 0xa0..=0x24f
+        | 0x370..=0x3ff
+        | 0x400..=0x482
+        | 0x2010..=0x2027
+        | 0x2030..=0x205e => true,
+        0x2190..=0x23ff | 0x2500..=0x27bf | 0x3000..=0x3029 | 0x3041..=0x3096 | 0x30a1..=0x30fa => {
+            true
+        }
+        0x3400..=0x4dbf
+        | 0x4e00..=0x9fff
+        | 0xf900..=0xfaff
+        | 0xff01..=0xff9d
+        | 0x20000..=0x3ffff => true,
+        0xac00..=0xd7a3 => !matches!(after as u32, 0x1100..=0x115f | 0xa960..=0xa97f),
+        _ => false,
+    }
+}
+
+/// True when `next`, printed right after the cluster `left`, would extend
+/// it into one grapheme cluster (extended grapheme rules): a spacing mark
+/// after its base, an emoji modifier after an emoji, a second regional
+/// indicator, Hangul jamo that compose, anything after a prepended mark.
+///
+/// ```
+/// use letui_core::width::joins;
+/// assert!(joins("\u{915}", "\u{93f}"));
+/// assert!(joins("🇺", "🇸"));
+/// assert!(!joins("a", "b"));
+/// assert!(!joins("中", "文"));
+/// ```
+pub fn joins(left: &str, next: &str) -> bool {
+    use unicode_segmentation::{GraphemeCursor, GraphemeIncomplete};
+    let (Some(l), Some(n)) = (left.chars().next_back(), next.chars().next()) else {
+        return false;
+    };
+    if !is_prepend(l) && never_extends(n, l) {
+        // Most text: nothing to segment.
+        return false;
+    }
+    let total = left.len() + next.len();
+    let mut cursor = GraphemeCursor::new(left.len(), total, true);
+    loop {
+        match cursor.is_boundary(next, left.len()) {
+            Ok(boundary) => return !boundary,
+            Err(GraphemeIncomplete::PreContext(_)) => cursor.provide_context(left, 0),
+            // Both sides are whole: nothing else can be asked for.
+            Err(_) => return false,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_fast_answer_of_joins_agrees_with_segmentation() {
+        use unicode_segmentation::UnicodeSegmentation;
+        // Every code point taken as never extending, after neighbours of
+        // every kind, is a boundary by the segmentation tables.
+        let lefts = [
+            "a",
+            "中",
+            "\u{915}",
+            "\u{915}\u{94d}",
+            "👍",
+            "🇺",
+            "\u{1100}",
+            "\u{ac00}",
+            "e\u{301}",
+            " ",
+        ];
+        for cp in (0x20..0x3_0000u32).step_by(3) {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            for left in lefts {
+                let l = left.chars().next_back().unwrap();
+                if never_extends(c, l) {
+                    let s = format!("{left}{c}");
+                    assert_eq!(
+                        s.graphemes(true).next(),
+                        Some(left),
+                        "{left:?} then U+{cp:04X}"
+                    );
+                }
+            }
+        }
+        assert!(joins("\u{600}", "1"));
+        assert!(joins("\u{1100}", "\u{ac00}"));
+        assert!(!joins("\u{ac00}", "\u{ac00}"));
+        assert!(joins("👍", "🏽"));
+        assert!(joins(" ", "\u{e33}"));
+    }
+
     use super::*;
 
     #[test]

@@ -10,6 +10,12 @@
 //! panic, so garbage in the output fails the test instead of being ignored.
 //! Where terminals differ (what is left when half of a wide character is
 //! overwritten), it picks the outcome the renderer can least rely on.
+//!
+//! [`Emulator::per_code_point`] models the other family (xterm, tmux, VTE,
+//! Alacritty): each code point takes its own width, a zero-width one joins
+//! the cell left of the cursor wherever the cursor got there, and, as tmux
+//! 3.3a does, anything printed after a cell that ends with a zero-width
+//! joiner joins that cell too.
 
 #![allow(dead_code)]
 
@@ -93,6 +99,8 @@ struct State {
     cursor_shape: u16,
     /// The cluster being gathered and where it started.
     cluster: String,
+    /// Per-code-point widths instead of clustering (see the module docs).
+    per_code_point: bool,
 }
 
 impl Emulator {
@@ -114,8 +122,16 @@ impl Emulator {
                 cursor_visible: true,
                 cursor_shape: 0,
                 cluster: String::new(),
+                per_code_point: false,
             },
         }
+    }
+
+    /// A terminal that does not cluster (see the module docs).
+    pub fn per_code_point(width: usize, height: usize) -> Emulator {
+        let mut e = Emulator::new(width, height);
+        e.state.per_code_point = true;
+        e
     }
 
     /// Feeds output bytes.
@@ -204,6 +220,40 @@ impl State {
         } else {
             self.x = x + w;
         }
+    }
+
+    /// The cell left of the cursor (the owner of a wide one), if any.
+    fn left_of_cursor(&self) -> Option<usize> {
+        let x = if self.pending_wrap {
+            self.x + 1
+        } else {
+            self.x
+        };
+        if x == 0 {
+            return None;
+        }
+        let mut i = self.idx(x - 1, self.y);
+        if self.cells[i].continuation && x >= 2 {
+            i -= 1;
+        }
+        Some(i)
+    }
+
+    /// Per-code-point printing: zero-width code points, and anything after
+    /// a cell ending with a zero-width joiner, join the cell left of the
+    /// cursor; every other one is a cell of its own width.
+    fn print_code_point(&mut self, c: char) {
+        let left = self.left_of_cursor();
+        let joins_left = letui_core::width::char_width(c) == 0
+            || left.is_some_and(|i| self.cells[i].text.ends_with('\u{200d}'));
+        if joins_left {
+            if let Some(i) = left {
+                self.cells[i].text.push(c);
+            }
+            return;
+        }
+        self.cluster.push(c);
+        self.commit();
     }
 
     /// Before (x, y) is overwritten: a wide character it is half of loses
@@ -337,6 +387,10 @@ fn arg(params: &Params, i: usize, default: u16) -> u16 {
 
 impl Perform for State {
     fn print(&mut self, c: char) {
+        if self.per_code_point {
+            self.print_code_point(c);
+            return;
+        }
         if !self.cluster.is_empty() {
             let mut joined = self.cluster.clone();
             joined.push(c);

@@ -163,6 +163,13 @@ impl Renderer {
 
     fn emit_cell(&mut self, screen: &Screen, y: u16, x: usize, width: u8) {
         let cell = screen.grid().row(y)[x];
+        if joins_left(screen, self.front.row(y), x, &cell) {
+            // Printed right after its left neighbour (as it is, or re-printed
+            // to skip a move), a clustering terminal would make one cluster
+            // of the two: address it (a cursor move ends the cluster being
+            // gathered).
+            self.cursor.x = None;
+        }
         let pen = Pen::for_cell(&cell, self.mode, self.caps.styled_underline, &self.pen);
         let link = if self.caps.hyperlinks {
             cell.attrs.link()
@@ -236,7 +243,9 @@ impl Renderer {
             let gap = x.saturating_sub(cx) as usize;
             if cy == y && gap > 0 && gap < cost && link == self.open_link && *pen == self.pen {
                 let span = &row[cx as usize..x as usize];
-                if span.iter().all(|c| self.reprintable(c)) {
+                if span.iter().all(|c| self.reprintable(c))
+                    && !joins_left_ascii(self.front.row(y), cx as usize, span[0].glyph)
+                {
                     // Every cell is ASCII, so the bytes equal the cells.
                     for c in span {
                         self.out.push(c.glyph as u8);
@@ -294,6 +303,64 @@ impl Renderer {
         }
         self.open_link = link;
     }
+}
+
+/// True when `cell`, printed at column `x` right after the cluster the
+/// terminal shows left of it (in `front`), would join that cluster in a
+/// terminal that gathers grapheme clusters (a skipped control, separate
+/// draws or raw writes can leave such neighbours: a spacing mark, an emoji
+/// modifier, a second regional indicator, Hangul jamo, a prepended mark).
+fn joins_left(screen: &Screen, front: &[Cell], x: usize, cell: &Cell) -> bool {
+    let mut buf = [0u8; 4];
+    let next: &str = match cell.pool_id() {
+        Some(id) => screen.grapheme(id).unwrap_or(" "),
+        None => match cell.char() {
+            Some(c) => c.encode_utf8(&mut buf),
+            None => return false,
+        },
+    };
+    let Some(left) = left_cell(front, x) else {
+        return false;
+    };
+    if left.glyph < 0x80 && next.as_bytes().first().is_some_and(u8::is_ascii) {
+        // ASCII next to ASCII never joins (CR LF is not printed).
+        return false;
+    }
+    let mut lbuf = [0u8; 4];
+    let left_text: &str = match left.pool_id() {
+        Some(id) => screen.grapheme(id).unwrap_or(" "),
+        None => match left.char() {
+            Some(c) => c.encode_utf8(&mut lbuf),
+            None => return false,
+        },
+    };
+    crate::width::joins(left_text, next)
+}
+
+/// [`joins_left`] for printable ASCII `glyph` being re-printed at `x`: only
+/// a prepended mark can pull ASCII into its cluster.
+fn joins_left_ascii(front: &[Cell], x: usize, glyph: u32) -> bool {
+    match left_cell(front, x) {
+        Some(left) if left.glyph >= 0x80 && left.pool_id().is_none() => {
+            let (Some(l), Some(c)) = (left.char(), char::from_u32(glyph)) else {
+                return false;
+            };
+            let (mut a, mut b) = ([0u8; 4], [0u8; 4]);
+            crate::width::joins(l.encode_utf8(&mut a), c.encode_utf8(&mut b))
+        }
+        // A pooled cluster may end with a prepended mark too.
+        Some(left) => left.pool_id().is_some(),
+        None => false,
+    }
+}
+
+/// The cell the terminal shows left of column `x` (the owner of a wide one).
+fn left_cell(front: &[Cell], x: usize) -> Option<Cell> {
+    let mut i = x.checked_sub(1)?;
+    if front[i].is_continuation() {
+        i = i.checked_sub(1)?;
+    }
+    Some(front[i])
 }
 
 /// True for a changed cell the fast path can paint: printable ASCII other

@@ -246,28 +246,15 @@ fn is_prepend(c: char) -> bool {
 
 /// True for a code point that never extends the cluster before it (one
 /// that does not end with a prepended mark or a zero-width joiner, which a
-/// screen never keeps at a cluster's end): ASCII, and the Latin, Greek, Cyrillic,
-/// kana, CJK, box-drawing and fullwidth letters and symbols of most
-/// screens; a Hangul syllable unless it follows a leading jamo. Other code
-/// points may, and are looked up.
+/// screen never keeps at a cluster's end): printable ASCII and the
+/// [`is_simple`] letters and symbols of most screens, but a Hangul
+/// syllable only when it does not follow a leading jamo. Other code points
+/// may, and are looked up.
 fn never_extends(c: char, after: char) -> bool {
     match c as u32 {
-        0x20..=0x7e
-        | 0xa0..=0x24f
-        | 0x370..=0x3ff
-        | 0x400..=0x482
-        | 0x2010..=0x2027
-        | 0x2030..=0x205e => true,
-        0x2190..=0x23ff | 0x2500..=0x27bf | 0x3000..=0x3029 | 0x3041..=0x3096 | 0x30a1..=0x30fa => {
-            true
-        }
-        0x3400..=0x4dbf
-        | 0x4e00..=0x9fff
-        | 0xf900..=0xfaff
-        | 0xff01..=0xff9d
-        | 0x20000..=0x3ffff => true,
+        0x20..=0x7e => true,
         0xac00..=0xd7a3 => !matches!(after as u32, 0x1100..=0x115f | 0xa960..=0xa97f),
-        _ => false,
+        _ => is_simple(c),
     }
 }
 

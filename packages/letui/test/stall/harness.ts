@@ -75,6 +75,11 @@ export async function runStall(runtime: Runtime, stallMs: number, beforeMs = 150
     writeAll(pty.master, new TextEncoder().encode(key));
   };
   try {
+    // The first frame on screen: the app's key handlers are in place (a
+    // slow start, such as Node's loader on a busy machine, would otherwise
+    // lose the keys typed next).
+    const drawn = () => (xterm.buffer.active.getLine(0)?.translateToString(true).trim() ?? "") !== "";
+    await pump(20_000, drawn);
     await pump(beforeMs);
     type("s");
     await pump(50);

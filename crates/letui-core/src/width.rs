@@ -13,9 +13,73 @@
 //!   or a keycap takes 2 cells, `e` + combining acute takes 1), clamped to 2;
 //! - a cluster of width 0 (a lone zero-width space or joiner, a combining mark
 //!   with nothing to combine with) is skipped by drawing.
+//!
+//! Terminals do not all follow these rules, so they are a chosen profile
+//! ([`set_widths`], process-wide): [`Clustering::Graphemes`] as above
+//! (kitty, WezTerm, foot, Ghostty, any terminal in mode 2027), or
+//! [`Clustering::PerCodePoint`] as xterm, tmux, VTE and Alacritty do:
+//! every code point with a width starts a cell of that width, and the
+//! zero-width ones after it stay in that cell (a flag is two cells of one
+//! regional indicator each, a family of emoji one cell per person). East
+//! Asian ambiguous characters take 1 cell, or 2 with `ambiguous_wide`.
+
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use unicode_segmentation::GraphemeCursor;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// How a terminal groups code points into cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Clustering {
+    /// Extended grapheme clusters, each as wide as the whole cluster.
+    #[default]
+    Graphemes,
+    /// One cell per code point that has a width, as wide as that code point.
+    PerCodePoint,
+}
+
+/// The width profile: see the module documentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Widths {
+    /// How code points form cells.
+    pub clustering: Clustering,
+    /// East Asian ambiguous characters take 2 cells instead of 1.
+    pub ambiguous_wide: bool,
+}
+
+/// The profile in force: bit 0 per code point, bit 1 ambiguous wide.
+static WIDTHS: AtomicU8 = AtomicU8::new(0);
+const PER_CODE_POINT: u8 = 1;
+const AMBIGUOUS_WIDE: u8 = 2;
+
+/// Chooses the width profile for the whole process. Set it before text
+/// is laid out or drawn: measurements made before are not redone.
+pub fn set_widths(w: Widths) {
+    let bits = if w.clustering == Clustering::PerCodePoint {
+        PER_CODE_POINT
+    } else {
+        0
+    } | if w.ambiguous_wide { AMBIGUOUS_WIDE } else { 0 };
+    WIDTHS.store(bits, Ordering::Relaxed);
+}
+
+/// The width profile in force.
+pub fn widths() -> Widths {
+    let bits = WIDTHS.load(Ordering::Relaxed);
+    Widths {
+        clustering: if bits & PER_CODE_POINT != 0 {
+            Clustering::PerCodePoint
+        } else {
+            Clustering::Graphemes
+        },
+        ambiguous_wide: bits & AMBIGUOUS_WIDE != 0,
+    }
+}
+
+#[inline]
+fn profile_bits() -> u8 {
+    WIDTHS.load(Ordering::Relaxed)
+}
 
 /// One grapheme cluster of a string and the number of cells it takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +119,12 @@ pub fn char_width(c: char) -> u8 {
     if is_control(c) {
         return 0;
     }
-    c.width().unwrap_or(0).min(2) as u8
+    let w = if profile_bits() & AMBIGUOUS_WIDE != 0 {
+        c.width_cjk()
+    } else {
+        c.width()
+    };
+    w.unwrap_or(0).min(2) as u8
 }
 
 /// True when terminals agree on the width of `c` printed alone, so that a
@@ -118,7 +187,17 @@ pub fn cluster_width(cluster: &str) -> u8 {
     if is_control(first) {
         return 0;
     }
-    cluster.width().min(2) as u8
+    let bits = profile_bits();
+    if bits & PER_CODE_POINT != 0 {
+        let sum: u32 = cluster.chars().map(|c| u32::from(char_width(c))).sum();
+        return sum.min(2) as u8;
+    }
+    let w = if bits & AMBIGUOUS_WIDE != 0 {
+        cluster.width_cjk()
+    } else {
+        cluster.width()
+    };
+    w.min(2) as u8
 }
 
 /// True for characters that always form a grapheme cluster boundary on
@@ -165,6 +244,9 @@ impl<'a> Clusters<'a> {
     fn cluster_end(&self, pos: usize) -> usize {
         let bytes = self.text.as_bytes();
         let b = bytes[pos];
+        if profile_bits() & PER_CODE_POINT != 0 {
+            return self.code_point_end(pos);
+        }
         if b < 0x80 {
             match bytes.get(pos + 1) {
                 None => return pos + 1,
@@ -197,6 +279,26 @@ impl<'a> Clusters<'a> {
             // needed; step one character if the cursor says otherwise.
             _ => pos + self.text[pos..].chars().next().map_or(1, char::len_utf8),
         }
+    }
+}
+
+impl Clusters<'_> {
+    /// Per code point: the code point at `pos` and the zero-width,
+    /// non-control code points after it (none after a control).
+    fn code_point_end(&self, pos: usize) -> usize {
+        let mut chars = self.text[pos..].char_indices();
+        let Some((_, first)) = chars.next() else {
+            return pos + 1;
+        };
+        if is_control(first) {
+            return pos + first.len_utf8();
+        }
+        for (i, c) in chars {
+            if is_control(c) || char_width(c) != 0 {
+                return pos + i;
+            }
+        }
+        self.text.len()
     }
 }
 

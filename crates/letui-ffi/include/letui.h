@@ -1111,6 +1111,31 @@ typedef uint32_t LetuiWrap;
 #endif // __cplusplus
 
 /*
+ How code points form cells (`letui_set_widths`).
+ */
+enum LetuiClustering
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /*
+   Extended grapheme clusters (kitty, WezTerm, foot, Ghostty, mode 2027).
+   */
+  LETUI_CLUSTERING_GRAPHEMES = 0,
+  /*
+   One cell per code point with a width (xterm, tmux, VTE, Alacritty).
+   */
+  LETUI_CLUSTERING_PER_CODE_POINT = 1,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum LetuiClustering LetuiClustering;
+#else
+typedef uint32_t LetuiClustering;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
  Opaque highlighter handle.
  */
 typedef struct LetuiHighlighter LetuiHighlighter;
@@ -2092,6 +2117,20 @@ int32_t letui_terminal_size(struct LetuiTerminal *h, uint32_t *size);
  no terminal object; for `letui reset`.
  */
 int32_t letui_terminal_reset(int32_t input_fd, int32_t output_fd);
+
+/*
+ Chooses the width profile for the whole process: `clustering` a
+ `LetuiClustering`, `ambiguous_wide` nonzero for East Asian ambiguous
+ characters of 2 cells. Set it before text is laid out or drawn. Returns
+ 0, or a negative status for an unknown clustering.
+ */
+int32_t letui_set_widths(uint32_t clustering_mode, uint32_t ambiguous_wide);
+
+/*
+ The width profile in force: the `LetuiClustering` in bit 0, bit 1 set
+ when ambiguous characters are wide.
+ */
+int32_t letui_widths(void);
 
 /*
  Returns the display width in cells of the UTF-8 text at `text`/`len`,

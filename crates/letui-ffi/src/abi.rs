@@ -539,7 +539,26 @@ pub enum LetuiWrap {
     None = 2,
 }
 
-/// The wrap mode numbered `n`.
+/// How code points form cells (`letui_set_widths`).
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LetuiClustering {
+    /// Extended grapheme clusters (kitty, WezTerm, foot, Ghostty, mode 2027).
+    Graphemes = 0,
+    /// One cell per code point with a width (xterm, tmux, VTE, Alacritty).
+    PerCodePoint = 1,
+}
+
+/// The core clustering for a `LetuiClustering` value.
+pub fn clustering(n: u32) -> Option<letui_core::width::Clustering> {
+    match n {
+        0 => Some(letui_core::width::Clustering::Graphemes),
+        1 => Some(letui_core::width::Clustering::PerCodePoint),
+        _ => None,
+    }
+}
+
+/// The wrap mode for a `LetuiWrap` value.
 pub fn wrap_mode(n: u32) -> Option<WrapMode> {
     match n {
         0 => Some(WrapMode::Word),

@@ -2,9 +2,39 @@
 //! input's caret and scrolling): the same clusters and widths the screen
 //! uses. Pure functions, no handle.
 
-use letui_core::width::{clusters, str_width};
+use letui_core::width::{Widths, clusters, set_widths, str_width, widths};
 
+use crate::abi::clustering;
 use crate::error::{FfiError, bytes, guard, utf8};
+
+/// Chooses the width profile for the whole process: `clustering` a
+/// `LetuiClustering`, `ambiguous_wide` nonzero for East Asian ambiguous
+/// characters of 2 cells. Set it before text is laid out or drawn. Returns
+/// 0, or a negative status for an unknown clustering.
+#[unsafe(no_mangle)]
+pub extern "C" fn letui_set_widths(clustering_mode: u32, ambiguous_wide: u32) -> i32 {
+    guard(|| {
+        let clustering = clustering(clustering_mode).ok_or_else(|| {
+            FfiError::arg(format!(
+                "unknown clustering {clustering_mode}: 0 (graphemes) or 1 (per code point)"
+            ))
+        })?;
+        set_widths(Widths {
+            clustering,
+            ambiguous_wide: ambiguous_wide != 0,
+        });
+        Ok(0)
+    })
+}
+
+/// The width profile in force: the `LetuiClustering` in bit 0, bit 1 set
+/// when ambiguous characters are wide.
+#[unsafe(no_mangle)]
+pub extern "C" fn letui_widths() -> i32 {
+    let w = widths();
+    i32::from(w.clustering == letui_core::width::Clustering::PerCodePoint)
+        | (i32::from(w.ambiguous_wide) << 1)
+}
 
 /// Returns the display width in cells of the UTF-8 text at `text`/`len`,
 /// or a negative status.

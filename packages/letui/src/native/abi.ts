@@ -336,3 +336,7 @@ export const LETUI_WRAP_WORD = 0;
 export const LETUI_WRAP_CHAR = 1;
 /** Only at line breaks. */
 export const LETUI_WRAP_NONE = 2;
+/** Extended grapheme clusters (kitty, WezTerm, foot, Ghostty, mode 2027). */
+export const LETUI_CLUSTERING_GRAPHEMES = 0;
+/** One cell per code point with a width (xterm, tmux, VTE, Alacritty). */
+export const LETUI_CLUSTERING_PER_CODE_POINT = 1;

@@ -2,6 +2,16 @@
 import { check, created, native } from "./library.ts";
 import type { NativeHandle } from "./types.ts";
 
+/** Sets the process-wide width profile: a `LETUI_CLUSTERING_*` value, and ambiguous characters wide or not. */
+export function setWidthProfile(clustering: number, ambiguousWide: boolean): void {
+  check(native().letui_set_widths(clustering, ambiguousWide ? 1 : 0));
+}
+
+/** The width profile in force: the clustering in bit 0, ambiguous-wide in bit 1. */
+export function widthProfileBits(): number {
+  return check(native().letui_widths());
+}
+
 /** Display width of the first `len` bytes of `utf8`. */
 export function textWidthOf(utf8: Uint8Array, len: number): number {
   return check(native().letui_text_width(utf8, len));

@@ -8,7 +8,7 @@
  * none reaches the shell.
  */
 import type { ReplyEvent } from "../input/events.ts";
-import { LETUI_MODE_STATE_RESET } from "../native/abi.ts";
+import { LETUI_MODE_STATE_PERMANENTLY_SET, LETUI_MODE_STATE_RESET, LETUI_MODE_STATE_SET } from "../native/abi.ts";
 
 /** Matches replies to the queries waiting for them. */
 export class Replies {
@@ -62,6 +62,8 @@ export interface Support {
   kittyKeyboard: boolean;
   /** Grapheme cluster mode 2027 is there and off: turn it on. */
   clustersOff: boolean;
+  /** Grapheme cluster mode 2027 is there (on, off, or always on): the terminal draws grapheme clusters. */
+  clusters: boolean;
 }
 
 /**
@@ -76,7 +78,12 @@ export async function negotiate(replies: Replies, kitty: boolean): Promise<Suppo
     else if (r.type === "modeReport" && r.mode === 2027 && r.private) clusters = r.state;
     return r.type === "deviceAttributes";
   });
-  return { answered: reply !== undefined, kittyKeyboard: flags !== undefined, clustersOff: clusters === LETUI_MODE_STATE_RESET };
+  return {
+    answered: reply !== undefined,
+    kittyKeyboard: flags !== undefined,
+    clustersOff: clusters === LETUI_MODE_STATE_RESET,
+    clusters: clusters === LETUI_MODE_STATE_SET || clusters === LETUI_MODE_STATE_RESET || clusters === LETUI_MODE_STATE_PERMANENTLY_SET,
+  };
 }
 
 /** The cursor's row (0-based), or undefined when the terminal does not answer. */

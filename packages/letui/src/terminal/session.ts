@@ -3,6 +3,7 @@
  * running, the terminal given back on every way the program can end
  * (with terminal/process-guard.ts), suspension and resumption.
  */
+import { pickWidths, setWidths, type Widths, widthsFromEnv } from "../widths.ts";
 import { captureConsole, releaseConsole } from "../console-capture.ts";
 import { argumentError, LetuiError } from "../errors.ts";
 import type { FocusEvent, InputEvent, KeyEvent, MouseEvent, PasteEvent, ReplyEvent, ResizeEvent } from "../input/events.ts";
@@ -51,6 +52,15 @@ export interface TerminalOptions {
   escapeTimeout?: number;
   /** Color mode of the screen. @default "auto" */
   colorMode?: ColorMode;
+  /**
+   * The width profile (see `setWidths`): `"auto"` takes `LETUI_WIDTHS`
+   * when set, else grapheme clusters when the terminal reports mode 2027,
+   * else per code point inside tmux or GNU screen and in xterm, VTE,
+   * Alacritty and VS Code, else grapheme clusters. It is set for the whole
+   * process when the session starts.
+   * @default "auto"
+   */
+  widths?: Widths | "auto";
   /**
    * Hold `console.*` output while the session is active (it would draw
    * over the screen) and write it to stderr when the terminal is given
@@ -126,7 +136,7 @@ const LAST_FRAME_MS = 500;
  * {@link Screen.render}.
  */
 export class Terminal extends NativeObject implements guard.Guarded {
-  readonly #options: Required<Omit<TerminalOptions, "colorMode">> & { colorMode: ColorMode };
+  readonly #options: Required<Omit<TerminalOptions, "colorMode" | "widths">> & { colorMode: ColorMode; widths: Widths | "auto" };
   #pump: InputPump | null = null;
   #screen: Screen | null = null;
   #entered = false;
@@ -154,6 +164,7 @@ export class Terminal extends NativeObject implements guard.Guarded {
       queryTimeout: options.queryTimeout ?? 200,
       escapeTimeout: options.escapeTimeout ?? 25,
       colorMode: options.colorMode ?? "auto",
+      widths: options.widths ?? "auto",
       captureConsole: options.captureConsole ?? true,
       defaultKeys: options.defaultKeys ?? true,
       input,
@@ -245,6 +256,9 @@ export class Terminal extends NativeObject implements guard.Guarded {
       );
     }
     const o = this.#options;
+    // A bad LETUI_WIDTHS is an error before the terminal is touched.
+    if (o.widths === "auto") widthsFromEnv();
+    else setWidths(o.widths);
     nt.terminalEnter(h, modeBits(o));
     this.#entered = true;
     guard.entered(this);
@@ -278,6 +292,8 @@ export class Terminal extends NativeObject implements guard.Guarded {
   async #negotiate(): Promise<void> {
     const kitty = this.#options.kittyKeyboard;
     const support = await negotiate(this.#replies, kitty);
+    // Before the app lays out any text: the widths this terminal draws.
+    if (this.#options.widths === "auto") setWidths(pickWidths(process.env, support.answered && support.clusters));
     if (this.disposed || !this.#entered || !support.answered) return;
     // Supported and off: on, so terminal and letui agree on cluster widths.
     if (support.clustersOff) nt.terminalGraphemeClusters(this.handle);

@@ -311,30 +311,29 @@ impl Renderer {
 /// draws or raw writes can leave such neighbours: a spacing mark, an emoji
 /// modifier, a second regional indicator, Hangul jamo, a prepended mark).
 fn joins_left(screen: &Screen, front: &[Cell], x: usize, cell: &Cell) -> bool {
-    let mut buf = [0u8; 4];
-    let next: &str = match cell.pool_id() {
-        Some(id) => screen.grapheme(id).unwrap_or(" "),
-        None => match cell.char() {
-            Some(c) => c.encode_utf8(&mut buf),
-            None => return false,
-        },
-    };
     let Some(left) = left_cell(front, x) else {
         return false;
     };
-    if left.glyph < 0x80 && next.as_bytes().first().is_some_and(u8::is_ascii) {
+    if left.glyph < 0x80 && cell.glyph < 0x80 {
         // ASCII next to ASCII never joins (CR LF is not printed).
         return false;
     }
-    let mut lbuf = [0u8; 4];
-    let left_text: &str = match left.pool_id() {
-        Some(id) => screen.grapheme(id).unwrap_or(" "),
-        None => match left.char() {
-            Some(c) => c.encode_utf8(&mut lbuf),
-            None => return false,
-        },
-    };
-    crate::width::joins(left_text, next)
+    let (mut a, mut b) = ([0u8; 4], [0u8; 4]);
+    match (
+        cell_str(screen, &left, &mut a),
+        cell_str(screen, cell, &mut b),
+    ) {
+        (Some(l), Some(n)) => crate::width::joins(l, n),
+        _ => false,
+    }
+}
+
+/// The text a (non-continuation) cell shows, without allocating.
+fn cell_str<'a>(screen: &'a Screen, cell: &Cell, buf: &'a mut [u8; 4]) -> Option<&'a str> {
+    match cell.pool_id() {
+        Some(id) => screen.grapheme(id),
+        None => cell.char().map(|c| &*c.encode_utf8(buf)),
+    }
 }
 
 /// [`joins_left`] for printable ASCII `glyph` being re-printed at `x`: only

@@ -5,6 +5,8 @@
 // fuzz and the output stall on Bun, Node and Deno). Exits non-zero if any
 // part fails.
 import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -18,6 +20,11 @@ const steps = [
   ["FFI tests under valgrind", "node", ["scripts/valgrind.mjs"]],
   ["Bun tests", bun, ["test"]],
 ];
+
+// Sessions cache the widths they measure per terminal (widths.ts): the
+// tests' scripted terminals and tmux panes must not share the user's cache
+// or each other's runs.
+process.env.XDG_CACHE_HOME = mkdtempSync(join(tmpdir(), "letui-test-cache-"));
 
 const failed = [];
 for (const [name, cmd, args] of steps) {

@@ -13,7 +13,7 @@ import { NativeObject } from "../native/object.ts";
 import * as nt from "../native/terminal.ts";
 import { type ColorMode, Screen } from "../screen.ts";
 import { InputPump } from "./input-pump.ts";
-import { cursorRow, negotiate, Replies } from "./negotiate.ts";
+import { cursorRow, negotiate, Replies, widthsFromProbes } from "./negotiate.ts";
 import * as guard from "./process-guard.ts";
 
 /** Options of a {@link Terminal}. */
@@ -291,9 +291,12 @@ export class Terminal extends NativeObject implements guard.Guarded {
   /** Turns on what the terminal supports: grapheme clusters (2027), then the kitty protocol or modifyOtherKeys. */
   async #negotiate(): Promise<void> {
     const kitty = this.#options.kittyKeyboard;
-    const support = await negotiate(this.#replies, kitty);
+    // Measure the terminal's widths (unless told them) at the region's first row.
+    const measure = this.#options.widths === "auto" && !widthsFromEnv();
+    const probe = measure ? { row: this.#origin, expect: () => this.#pump?.expectCursorPosition() } : undefined;
+    const support = await negotiate(this.#replies, kitty, probe);
     // Before the app lays out any text: the widths this terminal draws.
-    if (this.#options.widths === "auto") setWidths(pickWidths(process.env, support.answered && support.clusters));
+    if (this.#options.widths === "auto") setWidths(pickWidths(process.env, support.answered && support.clusters, widthsFromProbes(support.probed)));
     if (this.disposed || !this.#entered || !support.answered) return;
     // Supported and off: on, so terminal and letui agree on cluster widths.
     if (support.clustersOff) nt.terminalGraphemeClusters(this.handle);

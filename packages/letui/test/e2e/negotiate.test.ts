@@ -6,7 +6,8 @@
  * grapheme-cluster paths are exercised.
  */
 import { describe, expect, test } from "bun:test";
-import { closeSync } from "node:fs";
+import { closeSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { closeSlave, openPty, readSome, writeAll } from "../pty.ts";
 import { RUNTIMES, type Runtime, runtimeArgv } from "./tmux.ts";
@@ -15,10 +16,21 @@ const fixture = join(import.meta.dir, "fixtures", "negotiate.ts");
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
-/** Runs the fixture, answering its DA1 query with `answer`, and returns everything it wrote. */
-async function session(runtime: Runtime, answer: string): Promise<string> {
+/** How wide a scripted terminal draws each width probe (undefined: it does not report the cursor). */
+type Measure = ((probe: string) => number) | undefined;
+
+const GRAPHEMES: Measure = (p) => (p === "\u00b1" ? 1 : 2);
+const PER_CODE_POINT: Measure = (p) => (p === "\u00b1" ? 1 : 4);
+const AMBIGUOUS_WIDE: Measure = () => 2;
+
+/**
+ * Runs the fixture, answering its DA1 query with `answer` (and, first, the
+ * cursor position after each width probe, as `measure` says), and returns
+ * everything it wrote. The widths cache lives in `cache`.
+ */
+async function session(runtime: Runtime, answer: string, measure?: Measure, cache = mkdtempSync(join(tmpdir(), "letui-neg-cache-"))): Promise<string> {
   const pty = openPty(80, 24);
-  const child = Bun.spawn([...runtimeArgv(runtime), fixture], { stdin: pty.slave, stdout: pty.slave, stderr: "pipe", env: process.env });
+  const child = Bun.spawn([...runtimeArgv(runtime), fixture], { stdin: pty.slave, stdout: pty.slave, stderr: "pipe", env: { ...process.env, XDG_CACHE_HOME: cache } });
   closeSlave(pty);
   const buf = new Uint8Array(1 << 16);
   let out = "";
@@ -31,6 +43,9 @@ async function session(runtime: Runtime, answer: string): Promise<string> {
       if (n < 0) break;
       out += dec.decode(buf.subarray(0, n));
       if (!answered && out.includes("\x1b[c")) {
+        if (measure) {
+          for (const m of out.matchAll(/\x1b\[8m(.*?)\x1b\[28m\x1b\[6n/gu)) writeAll(pty.master, enc.encode(`\x1b[1;${1 + measure(m[1] as string)}R`));
+        }
         writeAll(pty.master, enc.encode(answer));
         answered = true;
       }
@@ -54,7 +69,8 @@ for (const runtime of RUNTIMES) {
 describe(`capability negotiation on ${runtime}`, () => {
   test("a kitty terminal with mode 2027 off: protocol pushed and popped, clusters on and off", async () => {
     const out = await session(runtime, "\x1b[?0u\x1b[?2027;2$y\x1b[?62;22c");
-    expect(out).toContain("\x1b[?u\x1b[?2027$p\x1b[c");
+    // The queries, the width probes (see below), then DA1, in one write.
+    expect(out).toMatch(/\x1b\[\?u\x1b\[\?2027\$p\x1b\[\?2026h[^]*\x1b\[\?2026l\x1b\[c/u);
     expect(out).toContain("\x1b[?2027h");
     expect(out).toContain("\x1b[>3u");
     expect(out).toContain("READY kitty=true");
@@ -77,6 +93,24 @@ describe(`capability negotiation on ${runtime}`, () => {
     const out = await session(runtime, "\x1b[?2027;3$y\x1b[?62c");
     expect(out).not.toContain("\x1b[?2027h");
     expect(out).not.toContain("\x1b[?2027l");
+  }, 30_000);
+
+  test("the widths are measured in the same round trip, invisibly, and cached per terminal", async () => {
+    const cache = mkdtempSync(join(tmpdir(), "letui-neg-cache-"));
+    const out = await session(runtime, "\x1b[?62c", PER_CODE_POINT, cache);
+    expect(out).toContain("widths=per-code-point,narrow");
+    // Each probe concealed, its row erased, all in one synchronized update
+    // that restores the cursor, before DA1.
+    const probes = /\x1b\[\?2026h\x1b7(?:\x1b\[1;1H\x1b\[8m[^\x1b]+\x1b\[28m\x1b\[6n){2}\x1b\[1;1H\x1b\[2K\x1b8\x1b\[\?2026l\x1b\[c/u;
+    expect(out).toMatch(probes);
+    expect(out.replace(probes, "")).not.toContain("\u{1f3fd}");
+    // Next time the terminal does not report the cursor: the cached profile.
+    expect(await session(runtime, "\x1b[?62c", undefined, cache)).toContain("widths=per-code-point,narrow");
+  }, 30_000);
+
+  test("a clustering terminal, and one with wide ambiguous characters", async () => {
+    expect(await session(runtime, "\x1b[?62c", GRAPHEMES)).toContain("widths=graphemes,narrow");
+    expect(await session(runtime, "\x1b[?62c", AMBIGUOUS_WIDE)).toContain("widths=graphemes,wide");
   }, 30_000);
 });
 }

@@ -138,7 +138,7 @@ export { type ColorMode, MAX_CLUSTER_CHARS } from "./screen.ts";
 export { type ColorInput, type Style, type UnderlineStyle } from "./style.ts";
 export { resetTerminal, type TerminalEvents, type TerminalOptions } from "./terminal.ts";
 export { type Grapheme, graphemes, textWidth } from "./text.ts";
-export { type Clustering, currentWidths, setWidths, type Widths } from "./widths.ts";
+export { clearWidthCache, type Clustering, currentWidths, setWidths, widthCacheFile, type Widths } from "./widths.ts";
 export {
   batch,
   computed,

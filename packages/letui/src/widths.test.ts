@@ -2,7 +2,10 @@ import { afterEach, describe, expect, test } from "bun:test";
 import { LetuiError } from "./errors.ts";
 import { Screen } from "./screen.ts";
 import { textWidth } from "./text.ts";
-import { currentWidths, pickWidths, setWidths, widthsFromEnv } from "./widths.ts";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { clearWidthCache, currentWidths, pickWidths, setWidths, widthCacheFile, widthsFromEnv } from "./widths.ts";
 
 describe("width profiles", () => {
   afterEach(() => setWidths({ clustering: "graphemes", ambiguousWide: false }));
@@ -37,5 +40,20 @@ describe("width profiles", () => {
     expect(pickWidths({ TERM: "xterm-kitty" }, false).clustering).toBe("graphemes");
     expect(pickWidths({ TERM: "xterm-256color" }, true).clustering).toBe("graphemes");
     expect(pickWidths({ TMUX: "x", LETUI_WIDTHS: "graphemes" }, false).clustering).toBe("graphemes");
+  });
+
+  test("a measured profile is cached per terminal and used when the terminal does not report; clearWidthCache forgets it", () => {
+    const env = { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), "letui-widths-")), TERM_PROGRAM: "Example", TERM_PROGRAM_VERSION: "1.2" };
+    const file = widthCacheFile(env) as string;
+    expect(file).toBe(join(env.XDG_CACHE_HOME, "letui", "widths.json"));
+    expect(pickWidths(env, false, { clustering: "per-code-point", ambiguousWide: true })).toEqual({ clustering: "per-code-point", ambiguousWide: true });
+    expect(existsSync(file)).toBe(true);
+    // Not measured this time: the cache, over the mode-2027 guess.
+    expect(pickWidths(env, true)).toEqual({ clustering: "per-code-point", ambiguousWide: true });
+    // Another terminal has no entry.
+    expect(pickWidths({ ...env, TERM_PROGRAM_VERSION: "2.0" }, true).clustering).toBe("graphemes");
+    clearWidthCache(env);
+    expect(existsSync(file)).toBe(false);
+    expect(pickWidths(env, true).clustering).toBe("graphemes");
   });
 });

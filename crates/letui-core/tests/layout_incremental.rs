@@ -172,7 +172,7 @@ fn check_fresh(
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(ProptestConfig::with_cases(2000))]
 
     #[test]
     fn incremental_results_equal_a_fresh_layout(ops in prop::collection::vec(op(), 1..60)) {

@@ -133,9 +133,6 @@ impl LayoutTree {
         let mut up = Some(n);
         while let Some(a) = up {
             let Some(i) = self.slot_of(a) else { break };
-            if self.results[i].changed == now && a != n {
-                break;
-            }
             self.results[i].changed = now;
             up = self.taffy.parent(a);
         }
@@ -144,24 +141,18 @@ impl LayoutTree {
     /// Zeroes the rectangles of `n`'s subtree (hidden, or out of the tree).
     fn zero_subtree(&mut self, n: taffy::NodeId) {
         let mut stack = vec![n];
-        let mut any = false;
         while let Some(n) = stack.pop() {
             let Some(i) = self.slot_of(n) else { continue };
-            if self.results[i].rect != NodeRect::default() || self.content[i] != (0, 0) {
-                self.results[i] = NodeResult {
-                    rect: NodeRect::default(),
-                    changed: self.computes,
-                };
+            let shown = self.results[i].rect != NodeRect::default() || self.content[i] != (0, 0);
+            if shown {
+                self.results[i].rect = NodeRect::default();
                 self.content[i] = (0, 0);
-                any = true;
             }
-            if self.placed[i].take().is_some() {
-                any = true;
+            if self.placed[i].take().is_some() || shown {
+                // On it and every ancestor, those between it and `n` too.
+                self.stamp(n);
             }
             stack.extend(self.taffy.child_ids(n));
-        }
-        if any {
-            self.stamp(n);
         }
     }
 

@@ -36,11 +36,12 @@
 //! Sources over [`MAX_SOURCE`] bytes are not parsed: they show as plain
 //! text, so a pathological input costs bounded time and memory.
 
-use std::sync::OnceLock;
+use tree_sitter::{InputEdit, Parser, Point, QueryCursor, Range, StreamingIterator, Tree};
 
-use tree_sitter::{
-    InputEdit, Language, Parser, Point, Query, QueryCursor, Range, StreamingIterator, Tree,
-};
+mod grammars;
+
+use grammars::compiled;
+pub use grammars::{Class, LANG_NAMES, Lang, class_of};
 
 /// The largest source highlighted (bytes); longer ones stay plain.
 pub const MAX_SOURCE: usize = 16 << 20;
@@ -55,225 +56,6 @@ struct Chunk {
     tree: Tree,
     start: usize,
     end: usize,
-}
-
-/// A highlight class: what a span of code is, for choosing its look.
-#[repr(u8)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Class {
-    /// Nothing special.
-    Plain = 0,
-    /// Keywords and storage modifiers.
-    Keyword = 1,
-    /// Strings and characters.
-    String = 2,
-    /// Numbers, booleans, constants, escapes.
-    Constant = 3,
-    /// Comments.
-    Comment = 4,
-    /// Functions, methods, constructors, macros.
-    Function = 5,
-    /// Types and modules.
-    Type = 6,
-    /// Built-in variables (`self`, `this`).
-    Builtin = 7,
-    /// Properties, fields, labels, keys.
-    Property = 8,
-    /// Operators and punctuation.
-    Punctuation = 9,
-    /// Tags (HTML, JSX).
-    Tag = 10,
-    /// Attributes.
-    Attribute = 11,
-    /// Headings (Markdown).
-    Heading = 12,
-    /// Links and URLs.
-    Link = 13,
-}
-
-/// The languages highlighted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    /// TypeScript.
-    TypeScript,
-    /// TypeScript with JSX.
-    Tsx,
-    /// JavaScript (with JSX).
-    JavaScript,
-    /// Rust.
-    Rust,
-    /// Python.
-    Python,
-    /// Go.
-    Go,
-    /// JSON.
-    Json,
-    /// Shell (bash).
-    Bash,
-    /// HTML.
-    Html,
-    /// CSS.
-    Css,
-    /// YAML.
-    Yaml,
-    /// Markdown (block structure).
-    Markdown,
-}
-
-const ALL: [Lang; 12] = [
-    Lang::TypeScript,
-    Lang::Tsx,
-    Lang::JavaScript,
-    Lang::Rust,
-    Lang::Python,
-    Lang::Go,
-    Lang::Json,
-    Lang::Bash,
-    Lang::Html,
-    Lang::Css,
-    Lang::Yaml,
-    Lang::Markdown,
-];
-
-/// The names accepted by [`Lang::from_name`], for error messages.
-pub const LANG_NAMES: &str = "typescript (ts, mts, cts), tsx, javascript (js, jsx, mjs, cjs), rust (rs), python (py), go (golang), json (jsonc), bash (sh, shell, zsh, console), html (htm, xml), css, yaml (yml), markdown (md)";
-
-impl Lang {
-    /// The language for a name or file extension (case-insensitive), as in
-    /// a Markdown fence: `ts`, `rust`, `py`, ...
-    pub fn from_name(name: &str) -> Option<Lang> {
-        Some(match name.trim().to_ascii_lowercase().as_str() {
-            "typescript" | "ts" | "mts" | "cts" => Lang::TypeScript,
-            "tsx" => Lang::Tsx,
-            "javascript" | "js" | "jsx" | "mjs" | "cjs" | "node" => Lang::JavaScript,
-            "rust" | "rs" => Lang::Rust,
-            "python" | "py" | "python3" => Lang::Python,
-            "go" | "golang" => Lang::Go,
-            "json" | "jsonc" => Lang::Json,
-            "bash" | "sh" | "shell" | "zsh" | "console" | "shellscript" => Lang::Bash,
-            "html" | "htm" | "xml" | "svg" => Lang::Html,
-            "css" => Lang::Css,
-            "yaml" | "yml" => Lang::Yaml,
-            "markdown" | "md" => Lang::Markdown,
-            _ => return None,
-        })
-    }
-
-    fn index(self) -> usize {
-        ALL.iter().position(|&l| l == self).unwrap_or(0)
-    }
-
-    fn language(self) -> Language {
-        match self {
-            Lang::TypeScript => tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
-            Lang::Tsx => tree_sitter_typescript::LANGUAGE_TSX.into(),
-            Lang::JavaScript => tree_sitter_javascript::LANGUAGE.into(),
-            Lang::Rust => tree_sitter_rust::LANGUAGE.into(),
-            Lang::Python => tree_sitter_python::LANGUAGE.into(),
-            Lang::Go => tree_sitter_go::LANGUAGE.into(),
-            Lang::Json => tree_sitter_json::LANGUAGE.into(),
-            Lang::Bash => tree_sitter_bash::LANGUAGE.into(),
-            Lang::Html => tree_sitter_html::LANGUAGE.into(),
-            Lang::Css => tree_sitter_css::LANGUAGE.into(),
-            Lang::Yaml => tree_sitter_yaml::LANGUAGE.into(),
-            Lang::Markdown => tree_sitter_md::LANGUAGE.into(),
-        }
-    }
-
-    fn query_source(self) -> String {
-        match self {
-            // The TypeScript queries extend JavaScript's; its own come first so they win.
-            Lang::TypeScript => format!(
-                "{}\n{}",
-                tree_sitter_typescript::HIGHLIGHTS_QUERY,
-                tree_sitter_javascript::HIGHLIGHT_QUERY
-            ),
-            Lang::Tsx => format!(
-                "{}\n{}\n{}",
-                tree_sitter_typescript::HIGHLIGHTS_QUERY,
-                tree_sitter_javascript::JSX_HIGHLIGHT_QUERY,
-                tree_sitter_javascript::HIGHLIGHT_QUERY
-            ),
-            Lang::JavaScript => format!(
-                "{}\n{}",
-                tree_sitter_javascript::JSX_HIGHLIGHT_QUERY,
-                tree_sitter_javascript::HIGHLIGHT_QUERY
-            ),
-            Lang::Rust => tree_sitter_rust::HIGHLIGHTS_QUERY.to_owned(),
-            Lang::Python => tree_sitter_python::HIGHLIGHTS_QUERY.to_owned(),
-            Lang::Go => tree_sitter_go::HIGHLIGHTS_QUERY.to_owned(),
-            Lang::Json => tree_sitter_json::HIGHLIGHTS_QUERY.to_owned(),
-            Lang::Bash => tree_sitter_bash::HIGHLIGHT_QUERY.to_owned(),
-            Lang::Html => tree_sitter_html::HIGHLIGHTS_QUERY.to_owned(),
-            Lang::Css => tree_sitter_css::HIGHLIGHTS_QUERY.to_owned(),
-            Lang::Yaml => tree_sitter_yaml::HIGHLIGHTS_QUERY.to_owned(),
-            Lang::Markdown => tree_sitter_md::HIGHLIGHT_QUERY_BLOCK.to_owned(),
-        }
-    }
-}
-
-/// The class of a capture name.
-pub fn class_of(capture: &str) -> Class {
-    let mut parts = capture.split('.');
-    let head = parts.next().unwrap_or("");
-    let second = parts.next().unwrap_or("");
-    match head {
-        "keyword" | "conditional" | "repeat" | "include" | "exception" | "storageclass"
-        | "storage" => Class::Keyword,
-        "string" | "character" => {
-            if second == "special" && capture.contains("url") {
-                Class::Link
-            } else if second == "escape" {
-                Class::Constant
-            } else {
-                Class::String
-            }
-        }
-        "number" | "float" | "boolean" | "escape" => Class::Constant,
-        "constant" if second == "builtin" => Class::Constant,
-        "constant" => Class::Constant,
-        "comment" => Class::Comment,
-        "function" | "method" | "constructor" => Class::Function,
-        "type" | "module" | "namespace" => Class::Type,
-        "variable" if second == "builtin" => Class::Builtin,
-        "property" | "field" | "label" => Class::Property,
-        "operator" | "punctuation" | "delimiter" => Class::Punctuation,
-        "tag" => Class::Tag,
-        "attribute" => Class::Attribute,
-        "text" | "markup" => match second {
-            "title" | "heading" => Class::Heading,
-            "literal" | "raw" => Class::String,
-            "uri" | "link" | "reference" => Class::Link,
-            "quote" => Class::Comment,
-            _ => Class::Plain,
-        },
-        "embedded" => Class::Plain,
-        _ => Class::Plain,
-    }
-}
-
-/// A compiled query and the class of each of its captures.
-struct Compiled {
-    language: Language,
-    query: Query,
-    classes: Vec<Class>,
-}
-
-fn compiled(lang: Lang) -> &'static Compiled {
-    static CACHE: [OnceLock<Compiled>; 12] = [const { OnceLock::new() }; 12];
-    CACHE[lang.index()].get_or_init(|| {
-        let language = lang.language();
-        // The bundled queries are tested to compile (see the tests below);
-        // an empty query would only lose the colors, never the text.
-        let query = Query::new(&language, &lang.query_source())
-            .unwrap_or_else(|_| Query::new(&language, "").expect("the empty query compiles"));
-        let classes = query.capture_names().iter().map(|n| class_of(n)).collect();
-        Compiled {
-            language,
-            query,
-            classes,
-        }
-    })
 }
 
 /// Why a [`Highlighter`] could not be made.
@@ -679,16 +461,6 @@ mod tests {
     }
 
     #[test]
-    fn every_bundled_query_compiles() {
-        for lang in ALL {
-            let language = lang.language();
-            if let Err(e) = Query::new(&language, &lang.query_source()) {
-                panic!("{lang:?}: {e}");
-            }
-        }
-    }
-
-    #[test]
     fn each_language_colors_its_keywords_strings_and_comments() {
         let ts = classes_of(
             "ts",
@@ -763,21 +535,13 @@ mod tests {
             assert!(first <= inc.line_count());
             // Keep the spans of lines before `first`, take the rest afresh.
             spans.retain(|r: &[u32; 4]| (r[0] as usize) < first);
-            spans.extend(
-                inc.spans(first, usize::MAX)
-                    .chunks(4)
-                    .map(|c| [c[0], c[1], c[2], c[3]]),
-            );
+            spans.extend(records(&inc.spans(first, usize::MAX)));
             at += piece.len();
         }
         assert_eq!(at, full.len());
         let mut fresh = Highlighter::new("ts").unwrap();
         fresh.set(full);
-        let want: Vec<[u32; 4]> = fresh
-            .spans(0, usize::MAX)
-            .chunks(4)
-            .map(|c| [c[0], c[1], c[2], c[3]])
-            .collect();
+        let want = records(&fresh.spans(0, usize::MAX));
         assert_eq!(spans, want);
         // Appending a line leaves earlier lines alone.
         let before = inc.line_count();
@@ -785,12 +549,14 @@ mod tests {
         assert!(first >= before - 2, "{first} of {before}");
     }
 
+    /// Span words as records of four.
+    fn records(words: &[u32]) -> Vec<[u32; 4]> {
+        words.chunks(4).map(|c| [c[0], c[1], c[2], c[3]]).collect()
+    }
+
     /// Spans of all lines, as records.
     fn all(h: &mut Highlighter) -> Vec<[u32; 4]> {
-        h.spans(0, usize::MAX)
-            .chunks(4)
-            .map(|c| [c[0], c[1], c[2], c[3]])
-            .collect()
+        records(&h.spans(0, usize::MAX))
     }
 
     #[test]
@@ -817,11 +583,7 @@ mod tests {
             lazy.chunk_lines = 16;
             lazy.set(&src);
             let head: Vec<[u32; 4]> = want.iter().filter(|r| r[0] < 10).copied().collect();
-            let got: Vec<[u32; 4]> = lazy
-                .spans(0, 10)
-                .chunks(4)
-                .map(|c| [c[0], c[1], c[2], c[3]])
-                .collect();
+            let got = records(&lazy.spans(0, 10));
             assert_eq!(got, head, "{lang}, first lines");
             if lang == "ts" {
                 assert!(
@@ -852,11 +614,7 @@ mod tests {
                 .filter(|r| (40..120).contains(&r[0]))
                 .copied()
                 .collect();
-            let got: Vec<[u32; 4]> = streamed
-                .spans(40, 120)
-                .chunks(4)
-                .map(|c| [c[0], c[1], c[2], c[3]])
-                .collect();
+            let got = records(&streamed.spans(40, 120));
             assert_eq!(got, part, "{lang}, lines 40..120");
         }
     }

@@ -17,15 +17,16 @@ import type { ColorMode, Screen } from "../screen.ts";
 import { batch, type Signal, signal } from "../signals.ts";
 export { normalizeCombo } from "./dispatch.ts";
 export { mergeRects } from "./geometry.ts";
-import { bubble, bubbleMouse, normalizeCombo, scrollBy, withPropagation } from "./dispatch.ts";
+import { bubble, normalizeCombo, withPropagation } from "./dispatch.ts";
 import { type Element, isEmpty, type Rect } from "./element.ts";
-import { canFocus, Focus } from "./focus.ts";
+import { Focus } from "./focus.ts";
 import { hitTest, mergeRects, paint, place } from "./geometry.ts";
 import { PrintQueue } from "./print.ts";
 import { RootElement } from "./root.ts";
 import { darkTheme, type Theme } from "./theme.ts";
 import { Clipboard, type ClipboardMode } from "./clipboard.ts";
-import { type ScreenCell, excludedRects, isSelectable, paintSelection, type ScreenSelection, SelectionState, selectedText } from "./selection.ts";
+import { Pointer } from "./pointer.ts";
+import { type ScreenCell, excludedRects, paintSelection, type ScreenSelection, SelectionState, selectedText } from "./selection.ts";
 
 /** Overlays stack above this zIndex, so content's own zIndex values stay below them. */
 const OVERLAY_Z = 1_000_000;
@@ -97,8 +98,6 @@ export class App {
   readonly #keys = new Map<string, KeyHandler>();
   readonly #focus: Focus;
   #colorMode: Exclude<ColorMode, "auto"> | undefined;
-  #hovered: Element[] = [];
-  #pressed: Element | null = null;
   #dirty = new Set<Element>();
   #damage: Rect[] = [];
   #rectsStale = true;
@@ -112,11 +111,11 @@ export class App {
   #height = 0;
   #cursorKey = "";
   #notices: Element[] = [];
-  #capture: Element | null = null;
   readonly #watchers = new Set<Element>();
   #content: Element | null = null;
   readonly #overlays: Element[] = [];
   readonly #unhandled: ((e: KeyEvent) => boolean)[] = [];
+  readonly #pointer: Pointer;
   readonly #sel = new SelectionState({
     size: () => [this.#width, this.#height],
     theme: () => this.theme,
@@ -133,6 +132,17 @@ export class App {
     this.clipboard = new Clipboard((data) => this.screen.write(data), options.clipboard ?? "osc52");
     this.root = new RootElement();
     this.#focus = new Focus(this.root, () => this.requestFrame());
+    const app = this;
+    this.#pointer = new Pointer({
+      root: this.root,
+      selection: this.#sel,
+      focus: (el) => this.focus(el),
+      clearSelection: () => this.clearSelection(),
+      selected() {
+        if (app.#options.copyOnSelect && app.#sel.current) app.clipboard.copy(app.selectedText());
+      },
+      hitTest: (x, y) => this.hitTest(x, y),
+    });
     this.root.mountInto(this);
     this.#resizeRoot();
   }
@@ -277,17 +287,15 @@ export class App {
 
   /** Sends the following mouse events (drags, moves, the release) to `el` until the button is released (a scrollbar's thumb being dragged). */
   captureMouse(el: Element): void {
-    this.#capture = el;
+    this.#pointer.capture(el);
   }
 
   /** Called when an element leaves the tree: it can no longer be focused, hovered or pressed. */
   elementRemoved(el: Element): void {
     this.#dirty.delete(el);
     this.#watchers.delete(el);
-    if (this.#capture === el) this.#capture = null;
     this.#focus.removed(el);
-    if (this.#pressed === el) this.#pressed = null;
-    this.#hovered = this.#hovered.filter((h) => h !== el);
+    this.#pointer.removed(el);
   }
 
   /** The screen was resized (or its color mode changed): lay out and repaint everything. */
@@ -481,59 +489,10 @@ export class App {
     return hitTest(this.root, x, y);
   }
 
-  /** Dispatches a mouse event: hover, focus on click, bubbling handlers, clicks, wheel scrolling. */
+  /** Dispatches a mouse event: hover, focus on click, bubbling handlers, clicks, wheel scrolling, screen-wide selection by dragging. */
   handleMouse(e: MouseEvent): void {
     if (this.#stopped) return;
-    batch(() => {
-      const captured = this.#capture;
-      if (captured && e.kind !== "wheel" && e.kind !== "down") {
-        if (e.kind === "up") this.#capture = null;
-        bubbleMouse(e, captured, (el) => (el === captured ? el.handlers.onMouse : undefined));
-        return;
-      }
-      const sel = this.#sel;
-      if (sel.from && e.kind === "drag") {
-        const from = sel.from;
-        if (sel.selecting || e.x !== from.x || e.y !== from.y) {
-          // A drag that no element captured selects text on the screen.
-          sel.selecting = true;
-          this.#pressed = null;
-          sel.set(from, e);
-          return;
-        }
-      }
-      if (e.kind === "up" && sel.selecting) {
-        sel.selecting = false;
-        sel.from = null;
-        if (this.#options.copyOnSelect && sel.current) this.clipboard.copy(this.selectedText());
-        return;
-      }
-      const target = this.hitTest(e.x, e.y) ?? this.root;
-      this.#updateHover(target);
-      if (e.kind === "down") {
-        this.clearSelection();
-        sel.from = null;
-      }
-      if (e.kind === "down" && e.button === "left") {
-        let f: Element | null = target;
-        while (f && !f.focusable) f = f.parent;
-        if (f && canFocus(f)) this.focus(f);
-        this.#pressed = target;
-      }
-      const used = bubbleMouse(e, target, (el) => el.handlers.onMouse);
-      if (e.kind === "down" && e.button === "left" && !this.#capture && isSelectable(target)) sel.from = { x: e.x, y: e.y };
-      if (used) return;
-      if (e.kind === "wheel") {
-        bubbleMouse(e, target, (el) => el.handlers.onWheel ?? (el.scrollable ? (w) => scrollBy(el, w) : undefined));
-      }
-      if (e.kind === "up" && e.button === "left") {
-        const pressed = this.#pressed;
-        this.#pressed = null;
-        if (pressed && (pressed === target || isAncestor(pressed, target) || isAncestor(target, pressed))) {
-          bubbleMouse(e, target, (el) => el.handlers.onClick);
-        }
-      }
-    });
+    batch(() => this.#pointer.handle(e));
   }
 
   // ---- selection -------------------------------------------------------------
@@ -559,22 +518,9 @@ export class App {
     this.#sel.clear();
   }
 
-  #updateHover(target: Element): void {
-    const chain: Element[] = [];
-    for (let el: Element | null = target; el; el = el.parent) chain.push(el);
-    const next = new Set(chain);
-    const prev = new Set(this.#hovered);
-    for (const el of this.#hovered) if (!next.has(el)) el.handlers.onMouseLeave?.();
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const el = chain[i] as Element;
-      if (!prev.has(el)) el.handlers.onMouseEnter?.();
-    }
-    this.#hovered = chain;
-  }
-
   /** The element under the pointer and its ancestors, innermost first. */
   get hovered(): readonly Element[] {
-    return this.#hovered;
+    return this.#pointer.hovered;
   }
 
   // ---- lifetime -------------------------------------------------------------
@@ -601,9 +547,4 @@ export class App {
     this.#frameWaiters = [];
     this.#host.stop(code);
   }
-}
-
-function isAncestor(a: Element, b: Element): boolean {
-  for (let p = b.parent; p; p = p.parent) if (p === a) return true;
-  return false;
 }
